@@ -1,0 +1,38 @@
+// docker-container-init: the command-line entry point.
+import { BUILD_DATE, VERSION } from './build-info.js';
+import { helpText } from './cli/help.js';
+import { parseArguments } from './cli/parse.js';
+import { PROGRAM } from './log/format.js';
+import { fdLineWriter } from './log/line-writer.js';
+import { createLogger } from './log/logger.js';
+import { logLevelFor, run } from './shell/run.js';
+import { inheritedDescriptors } from './syscalls/fds.js';
+
+// Before anything opens a stream (the modules above open none): which
+// descriptors came from the parent, to hand them on to the command.
+const inheritedFds = inheritedDescriptors();
+
+function main(argv: readonly string[]): void {
+  const request = parseArguments(argv, VERSION);
+  switch (request.kind) {
+    case 'help':
+      fdLineWriter(1).write(helpText(BUILD_DATE));
+      process.exit(0);
+    case 'version':
+      fdLineWriter(1).write(`${PROGRAM} ${VERSION}\n`);
+      process.exit(0);
+    case 'usageError':
+      createLogger('error').log('error', `${request.message} (see -h)`);
+      process.exit(2);
+    case 'run': {
+      const logger = createLogger(logLevelFor(request.options.verbosity));
+      if (!request.options.skipPidCheck && process.pid !== 1) {
+        logger.log('error', 'You have to either run this as pid 1 or specify the -D option');
+        process.exit(1);
+      }
+      run({ options: request.options, command: request.command, logger, inheritedFds });
+    }
+  }
+}
+
+main(process.argv.slice(2));

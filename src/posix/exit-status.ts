@@ -1,0 +1,22 @@
+import type { ChildExit } from './wait-status.js';
+
+/** The shell convention: the exit code, or 128+N for a process killed by signal N. */
+export function exitStatusOf(exit: ChildExit): number {
+  return exit.code ?? 128 + (exit.signal ?? 0);
+}
+
+/** "exited with status 3" / "was killed by SIGTERM", for log lines. */
+export function describeExit(exit: ChildExit, signalName: (signal: number) => string): string {
+  return exit.code !== null ? `exited with status ${exit.code}` : `was killed by ${signalName(exit.signal ?? 0)}`;
+}
+
+/** Exit statuses for a command that could not be started, as shells use them. */
+export const STATUS_NOT_FOUND = 127;
+export const STATUS_NOT_EXECUTABLE = 126;
+
+const NOT_FOUND_ERRNOS = new Set([2 /* ENOENT */, 20 /* ENOTDIR */, 36 /* ENAMETOOLONG */]);
+
+/** 127 when the command was not found, 126 when it was found but could not be run. */
+export function statusForSpawnError(errno: number): number {
+  return NOT_FOUND_ERRNOS.has(errno) ? STATUS_NOT_FOUND : STATUS_NOT_EXECUTABLE;
+}

@@ -1,0 +1,48 @@
+// Signal numbers and names. Standard signals come from Node's table for this
+// platform; realtime signals have no names there, so they are named from the
+// C library's SIGRTMIN..SIGRTMAX range the way `kill -l` names them.
+import { constants } from 'node:os';
+
+export interface RealtimeRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+const standard: Readonly<Record<string, number>> = constants.signals;
+
+const standardNames = new Map<number, string>();
+for (const [name, number] of Object.entries(standard)) {
+  // Aliases (SIGIOT, SIGPOLL) come after the canonical name in Node's table; keep the first.
+  if (!standardNames.has(number)) standardNames.set(number, name);
+}
+
+export function isRealtime(signal: number, range: RealtimeRange): boolean {
+  return signal >= range.min && signal <= range.max;
+}
+
+/** SIGTERM, SIGRTMIN+3, SIGRTMAX-1; a number with no name is shown as "signal N". */
+export function signalName(signal: number, range: RealtimeRange): string {
+  const name = standardNames.get(signal);
+  if (name !== undefined) return name;
+  if (isRealtime(signal, range)) {
+    const middle = range.min + Math.floor((range.max - range.min) / 2);
+    if (signal === range.min) return 'SIGRTMIN';
+    if (signal === range.max) return 'SIGRTMAX';
+    return signal <= middle ? `SIGRTMIN+${signal - range.min}` : `SIGRTMAX-${range.max - signal}`;
+  }
+  return `signal ${signal}`;
+}
+
+/** The Node.js event name for a standard signal, or undefined for a realtime one. */
+export function nodeSignalName(signal: number): NodeJS.Signals | undefined {
+  return standardNames.get(signal) as NodeJS.Signals | undefined;
+}
+
+export const SIGHUP = 1;
+export const SIGINT = 2;
+export const SIGKILL = 9;
+export const SIGPIPE = 13;
+export const SIGTERM = 15;
+export const SIGCHLD = 17;
+export const SIGSTOP = 19;
+export const SIGXFSZ = 25;

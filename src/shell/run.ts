@@ -1,0 +1,108 @@
+// The imperative shell: turns the outside world into events (caught signals,
+// passes of the reap loop, the command's start), runs them through the pure
+// supervisor, and performs the actions it returns.
+import { filter, merge, partition, share, Subject } from 'rxjs';
+import type { InitOptions } from '../cli/parse.js';
+import type { Logger } from '../log/logger.js';
+import { takeSelfInflicted } from '../log/self-signals.js';
+import { statusForSpawnError } from '../posix/exit-status.js';
+import { forwardedSignals } from '../posix/forwardable.js';
+import { nodeSignalName, SIGCHLD, signalName as nameSignal } from '../posix/signals.js';
+import type { SupervisorConfig } from '../streams/config.js';
+import type { InitEvent, LogLevel } from '../streams/events.js';
+import { caughtSignals } from '../streams/sources/signals.js';
+import { reapBatches } from '../streams/sources/reap-batches.js';
+import { supervise } from '../streams/supervise.js';
+import { strerror } from '../syscalls/libc.js';
+import { becomeChildSubreaper } from '../syscalls/prctl.js';
+import { realtimeRange } from '../syscalls/realtime.js';
+import { listenSignal } from '../syscalls/signal-listen.js';
+import { spawnCommand } from '../syscalls/spawn.js';
+import { reapExited } from '../syscalls/wait.js';
+import { createInterpreter } from './interpreter.js';
+import { holdEventLoop } from './keep-alive.js';
+
+export interface RunPlan {
+  readonly options: InitOptions;
+  readonly command: readonly string[];
+  readonly logger: Logger;
+  /** Descriptors the init inherited, to pass on to the command. */
+  readonly inheritedFds: readonly number[];
+}
+
+export function logLevelFor(verbosity: number): LogLevel {
+  return verbosity >= 2 ? 'debug' : verbosity === 1 ? 'info' : 'error';
+}
+
+export function run({ options, command, logger, inheritedFds }: RunPlan): void {
+  const range = realtimeRange();
+  const signalName = (signal: number): string => nameSignal(signal, range);
+  const forwarded = forwardedSignals(options.realtime, range);
+  const config: SupervisorConfig = {
+    hasCommand: command.length > 0,
+    signalGroup: options.processGroup,
+    waitForChildren: !options.dontWait,
+    broadcast: !options.dontBroadcast && !options.dontWait,
+    shutdownOnSigint: !options.ignoreSigint,
+    forwarded: new Set(forwarded),
+    logLevel: logger.threshold,
+    signalName,
+  };
+
+  if (options.skipPidCheck && process.pid !== 1) {
+    const error = becomeChildSubreaper();
+    if (error) logger.log('warn', `${error.message}; orphans will not be re-parented to the init`);
+  }
+
+  const events = new Subject<InitEvent>();
+  const sweeps = new Subject<void>();
+  const releaseEventLoop = holdEventLoop();
+  const perform = createInterpreter({
+    logger,
+    signalName,
+    requestSweep: () => sweeps.next(),
+    exit: (status) => {
+      releaseEventLoop();
+      process.exit(status);
+    },
+  });
+  events.pipe(supervise(config)).subscribe({
+    next: perform,
+    error: (error: unknown) => {
+      logger.log('error', `internal error: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  });
+
+  const listen = (signal: number, handler: (signal: number) => void): (() => void) =>
+    listenSignal(signal, nodeSignalName(signal), handler);
+  const caught = caughtSignals([SIGCHLD, ...forwarded], listen).pipe(share());
+  const [childExited, otherSignals] = partition(caught, (signal) => signal === SIGCHLD);
+  otherSignals
+    .pipe(filter((signal) => !takeSelfInflicted(signal)))
+    .subscribe((signal) => events.next({ kind: 'signal', signal }));
+  reapBatches(merge(childExited, sweeps), () => {
+    const pass = reapExited();
+    if (pass.error) logger.log('error', pass.error.message);
+    return pass;
+  }).subscribe((event) => events.next(event));
+
+  // Zombies that were already there (the init was exec'd by a shell that had children).
+  sweeps.next();
+
+  if (command.length > 0) {
+    const result = spawnCommand({ argv: command, ownProcessGroup: options.processGroup, inheritedFds });
+    if ('pid' in result) {
+      events.next({ kind: 'spawned', pid: result.pid });
+    } else {
+      events.next({
+        kind: 'spawnFailed',
+        status: statusForSpawnError(result.errno),
+        command: command[0]!,
+        reason: strerror(result.errno),
+      });
+    }
+  }
+  // Never pin the directory (and the mount under it) the container started in.
+  process.chdir('/');
+}

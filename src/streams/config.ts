@@ -1,0 +1,23 @@
+import type { LogLevel } from './events.js';
+
+// What the pipeline needs to know about the run: the command-line choices,
+// already resolved into plain values.
+
+export interface SupervisorConfig {
+  /** A command was given (ENTRYPOINT wrapper); otherwise the "container as VM" mode. */
+  readonly hasCommand: boolean;
+  /** -g: the command runs in its own process group and SIGTERM goes to the whole group. */
+  readonly signalGroup: boolean;
+  /** False with -W: exit as soon as the command has exited / shutdown starts. */
+  readonly waitForChildren: boolean;
+  /** False with -B or -W: no SIGTERM broadcast before waiting. */
+  readonly broadcast: boolean;
+  /** False with -I: in no-command mode only SIGTERM starts shutdown. */
+  readonly shutdownOnSigint: boolean;
+  /** Signals that are passed on to the command. */
+  readonly forwarded: ReadonlySet<number>;
+  /** The most verbose log level enabled; the pipeline does not build lines above it. */
+  readonly logLevel: LogLevel;
+  /** Names signals for log lines. */
+  readonly signalName: (signal: number) => string;
+}

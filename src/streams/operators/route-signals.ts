@@ -1,0 +1,27 @@
+// Rule: where a signal for the command goes (SPEC §4, §2 -g). With -g the
+// command leads its own process group and SIGTERM goes to the whole group;
+// every other signal, and SIGTERM without -g, goes to the command's pid.
+import { mergeMap, type OperatorFunction } from 'rxjs';
+import { SIGTERM } from '../../posix/signals.js';
+import type { SupervisorConfig } from '../config.js';
+import { log, type Action } from '../events.js';
+import type { SignalForCommand } from './command-signals.js';
+
+type RouteConfig = Pick<SupervisorConfig, 'signalGroup' | 'forwarded' | 'signalName'>;
+
+export function targetFor(signal: number, pid: number, config: Pick<SupervisorConfig, 'signalGroup'>): number {
+  return config.signalGroup && signal === SIGTERM ? -pid : pid;
+}
+
+function route({ signal, pid }: SignalForCommand, config: RouteConfig): Action[] {
+  const name = config.signalName(signal);
+  if (pid === null) return [log('debug', `dropping ${name}: the command never started`, { signal: name })];
+  if (!config.forwarded.has(signal)) return [log('debug', `not forwarding ${name}`, { signal: name })];
+  const target = targetFor(signal, pid, config);
+  const to = target < 0 ? `process group ${-target}` : `pid ${target}`;
+  return [log('debug', `forwarding ${name} to ${to}`, { signal: name, target }), { type: 'forward', signal, target }];
+}
+
+export function routeSignals(config: RouteConfig): OperatorFunction<SignalForCommand, Action> {
+  return mergeMap((item) => route(item, config));
+}

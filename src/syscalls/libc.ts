@@ -1,0 +1,42 @@
+// The C library functions the init needs, declared once for koffi.
+// Buffers passed as pointers (sigset_t, posix_spawnattr_t, status ints) are
+// owned by the callers in this folder.
+import { koffi } from './koffi.js';
+
+const lib = koffi.load('libc.so.6');
+
+export const libc = {
+  posix_spawnp: lib.func(
+    'int posix_spawnp(_Out_ int *pid, const char *file, void *file_actions, void *attrp, const char **argv, void *envp)',
+  ),
+  posix_spawnattr_init: lib.func('int posix_spawnattr_init(void *attr)'),
+  posix_spawnattr_destroy: lib.func('int posix_spawnattr_destroy(void *attr)'),
+  posix_spawnattr_setflags: lib.func('int posix_spawnattr_setflags(void *attr, short flags)'),
+  posix_spawnattr_setpgroup: lib.func('int posix_spawnattr_setpgroup(void *attr, int pgroup)'),
+  posix_spawnattr_setsigdefault: lib.func('int posix_spawnattr_setsigdefault(void *attr, const void *set)'),
+  posix_spawnattr_setsigmask: lib.func('int posix_spawnattr_setsigmask(void *attr, const void *set)'),
+  posix_spawn_file_actions_init: lib.func('int posix_spawn_file_actions_init(void *actions)'),
+  posix_spawn_file_actions_destroy: lib.func('int posix_spawn_file_actions_destroy(void *actions)'),
+  posix_spawn_file_actions_adddup2: lib.func('int posix_spawn_file_actions_adddup2(void *actions, int fd, int newfd)'),
+  waitpid: lib.func('int waitpid(int pid, _Out_ int *status, int options)'),
+  kill: lib.func('int kill(int pid, int sig)'),
+  prctl: lib.func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)'),
+  strerror: lib.func('const char *strerror(int errnum)'),
+  sigrtmin: lib.func('int __libc_current_sigrtmin()'),
+  sigrtmax: lib.func('int __libc_current_sigrtmax()'),
+  environ: lib.symbol('environ'),
+};
+
+export function errno(): number {
+  return koffi.errno();
+}
+
+/** The C library's text for an errno value, e.g. "No such file or directory". */
+export function strerror(code: number): string {
+  return libc.strerror(code) as string;
+}
+
+/** Reads the current value of the C `environ` pointer (the process environment). */
+export function environPointer(): unknown {
+  return koffi.decode(libc.environ, 'void *');
+}

@@ -1,0 +1,48 @@
+// Catching signals in Node.js. Standard signals go through process.on, the
+// public API. Realtime signals have no names in Node, so process.on cannot take
+// them; they go through the same libuv signal handle that process.on uses
+// underneath (the 'signal_wrap' binding: new Signal(), .start(signum)), which
+// takes any signal number. libuv installs one C handler per signal that writes
+// the signal into the event loop's pipe, exactly as for named signals, so
+// delivery, ordering and the loop wake-up are the same for both kinds.
+
+type Handler = (signal: number) => void;
+
+interface SignalHandle {
+  onsignal: (signal: number) => void;
+  start(signal: number): number;
+  close(): void;
+  unref(): void;
+}
+
+let SignalWrap: (new () => SignalHandle) | undefined;
+
+function signalWrap(): new () => SignalHandle {
+  if (SignalWrap) return SignalWrap;
+  // process.binding prints a deprecation warning; printing it would open
+  // process.stderr as a libuv stream and make the descriptor non-blocking for
+  // the command too, so the warning is silenced for this one call.
+  const quiet = process.noDeprecation;
+  process.noDeprecation = true;
+  try {
+    const binding = (process as unknown as { binding(name: string): { Signal: new () => SignalHandle } }).binding('signal_wrap');
+    SignalWrap = binding.Signal;
+  } finally {
+    process.noDeprecation = quiet === true;
+  }
+  return SignalWrap;
+}
+
+/** Starts catching a signal; the returned function stops. */
+export function listenSignal(signal: number, nodeName: NodeJS.Signals | undefined, handler: Handler): () => void {
+  if (nodeName !== undefined) {
+    const listener = (): void => handler(signal);
+    process.on(nodeName, listener);
+    return () => process.off(nodeName, listener);
+  }
+  const handle = new (signalWrap())();
+  handle.onsignal = handler;
+  const code = handle.start(signal);
+  if (code !== 0) throw new Error(`cannot catch signal ${signal}: libuv error ${code}`);
+  return () => handle.close();
+}
