@@ -6,11 +6,14 @@ import { PROGRAM } from './log/format.js';
 import { fdLineWriter } from './log/line-writer.js';
 import { createLogger } from './log/logger.js';
 import { logLevelFor, run } from './shell/run.js';
+import { guardStdio } from './shell/stdio-guard.js';
 import { inheritedDescriptors } from './syscalls/fds.js';
 
 // Before anything opens a stream (the modules above open none): which
-// descriptors came from the parent, to hand them on to the command.
+// descriptors came from the parent, to hand them on to the command; then make
+// sure nothing opens the standard streams (see stdio-guard.ts).
 const inheritedFds = inheritedDescriptors();
+guardStdio();
 
 function main(argv: readonly string[]): void {
   const request = parseArguments(argv, VERSION);

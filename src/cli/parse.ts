@@ -1,9 +1,9 @@
 // From argv to what the user asked for: run (with typed options and the
 // command), help, version, or a usage error. getopt.ts does the POSIX split;
 // meow turns the init's own options into typed flags.
-import meow from 'meow';
 import { PROGRAM } from '../log/format.js';
 import { splitArguments } from './getopt.js';
+import { loadMeow } from './meow.cjs';
 import { OPTIONS, spelling, takesValue, type OptionSpec } from './options.js';
 
 export interface InitOptions {
@@ -50,10 +50,22 @@ function canonical(spec: OptionSpec, value: string | undefined): string {
   return `--${long}=${value}`;
 }
 
+const DEFAULTS: InitOptions = {
+  dontWait: false,
+  dontBroadcast: false,
+  ignoreSigint: false,
+  processGroup: false,
+  realtime: false,
+  skipPidCheck: false,
+  verbosity: 0,
+};
+
 export function parseArguments(argv: readonly string[], version: string): Request {
   const split = splitArguments(argv);
   if (!split.ok) return { kind: 'usageError', message: split.error };
+  if (split.options.length === 0) return { kind: 'run', options: DEFAULTS, command: split.command };
 
+  const meow = loadMeow();
   const cli = meow({
     // Only import.meta.url is read (meow insists on it); the bundle defines it.
     importMeta: { url: import.meta.url } as ImportMeta,
@@ -76,7 +88,8 @@ export function parseArguments(argv: readonly string[], version: string): Reques
     processGroup: flags['processGroup'] === true,
     realtime: flags['realtime'] === true,
     skipPidCheck: flags['skipPidCheck'] === true,
-    verbosity: Array.isArray(flags['verbose']) ? flags['verbose'].length : 0,
+    // meow gives a repeatable boolean that was not set as [false].
+    verbosity: Array.isArray(flags['verbose']) ? flags['verbose'].filter((given) => given === true).length : 0,
   };
   return { kind: 'run', options, command: split.command };
 }

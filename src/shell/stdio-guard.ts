@@ -1,0 +1,33 @@
+// The init's standard streams belong to its command. Reading process.stdout,
+// process.stderr or process.stdin makes Node open the descriptor as a libuv
+// stream: for a pipe that switches it to non-blocking mode, a flag the command
+// shares (its writes would then fail with EAGAIN), and opens a spare /dev/null
+// descriptor. Libraries do read them at load time (colour detection in meow's
+// and winston's dependencies; Readable.pipe compares its destination with them),
+// so the init replaces all three with stand-ins that never touch the
+// descriptors: writes go out synchronously through a LineWriter, reads see nothing.
+import { Readable, Writable } from 'node:stream';
+import { fdLineWriter } from '../log/line-writer.js';
+
+function writableStandIn(fd: number): Writable {
+  const writer = fdLineWriter(fd);
+  const stream = new Writable({
+    decodeStrings: false,
+    write(chunk: string | Buffer, _encoding, done) {
+      writer.write(chunk.toString());
+      done();
+    },
+  });
+  return Object.assign(stream, { fd, isTTY: false });
+}
+
+export function guardStdio(): void {
+  const standIns: Record<'stdin' | 'stdout' | 'stderr', unknown> = {
+    stdin: Object.assign(new Readable({ read() {} }), { fd: 0, isTTY: false }),
+    stdout: writableStandIn(1),
+    stderr: writableStandIn(2),
+  };
+  for (const [name, standIn] of Object.entries(standIns)) {
+    Object.defineProperty(process, name, { configurable: true, enumerable: true, get: () => standIn });
+  }
+}

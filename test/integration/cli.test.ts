@@ -1,0 +1,66 @@
+// SPEC §2 through the built binary.
+import test from 'ava';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { logLines, runInit } from '../support/init.js';
+import { helper, ROOT } from '../support/paths.js';
+
+const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+test('-h prints the build line first, then usage and every option, on stdout; exit 0', async (t) => {
+  const { code, stdout, stderr } = await runInit(['-h'], { namespace: false });
+  t.is(code, 0);
+  t.is(stderr, '');
+  const lines = stdout.split('\n');
+  t.regex(lines[0]!, /^docker-container-init built on \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+  t.regex(lines[1]!, /^Usage: docker-container-init \[options\] \[--\] \[command \[args\.\.\.\]\]$/);
+  for (const flag of ['-W', '-B', '-I', '-g', '-r', '-D', '-v', '-h', '--version']) {
+    t.true(lines.some((line) => line.startsWith(`  ${flag} `)), `help lists ${flag}`);
+  }
+});
+
+test('--version prints the package version on stdout; exit 0', async (t) => {
+  const { code, stdout, stderr } = await runInit(['--version'], { namespace: false });
+  t.is(code, 0);
+  t.is(stderr, '');
+  t.is(stdout, `docker-container-init ${version}\n`);
+});
+
+const badLines: Array<[string[], string]> = [
+  [['-x'], 'unknown option -x'],
+  [['-gq', '-v'], 'unknown option -q'],
+  [['--bogus'], 'unknown option --bogus'],
+  [['--version=2'], 'option --version takes no value'],
+];
+
+for (const [args, problem] of badLines) {
+  test(`a bad command line (${args.join(' ')}) prints one error line, starts nothing, exits 2`, async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dci-'));
+    const marker = join(dir, 'started');
+    const { code, stdout, stderr } = await runInit([...args, 'touch', marker]);
+    t.is(code, 2);
+    t.is(stdout, '');
+    t.is(stderr, `[ERROR][docker-container-init] ${problem} (see -h)\n`);
+    t.false(existsSync(marker));
+  });
+}
+
+test("docker-container-init sh -c 'exit 3' exits 3", async (t) => {
+  const { code } = await runInit(['sh', '-c', 'exit 3']);
+  t.is(code, 3);
+});
+
+test('options stop at the command: `some-cmd -g x` gets -g x, and the init does not take -g', async (t) => {
+  const args = await runInit(['sh', '-c', 'printf "%s|" "$@"', 'sh', '-g', 'x']);
+  t.is(args.stdout, '-g|x|');
+  const probe = await runInit([helper('probe'), '0', '0', '-g', 'x']);
+  const seen = JSON.parse(probe.stdout) as { pid: number; pgid: number };
+  t.not(seen.pgid, seen.pid, 'no process group of its own: -g was the command\'s');
+});
+
+test('-- separates the init options from a command that looks like an option', async (t) => {
+  const { code, stderr } = await runInit(['-v', '--', 'sh', '-c', 'exit 4']);
+  t.is(code, 4);
+  t.true(logLines(stderr).every((line) => !line.startsWith('[ERROR]')));
+});

@@ -1,0 +1,116 @@
+// Runs the built CLI the way a container runtime does: as PID 1 of a fresh PID
+// namespace (unshare --pid --fork --mount-proc), with NODE_EXTRA_CA_CERTS unset
+// as in a real container. The test then acts on it from the host: signals to
+// its host pid imitate `docker stop`/`docker kill`, nsenter imitates `docker exec`.
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { childrenOf } from './procfs.js';
+import { INIT } from './paths.js';
+import { waitFor } from './wait.js';
+
+export interface Outcome {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RunningInit {
+  /** The init's pid as the host sees it. */
+  readonly hostPid: number;
+  readonly process: ChildProcess;
+  readonly outcome: Promise<Outcome>;
+  stdout(): string;
+  stderr(): string;
+  signal(signal: NodeJS.Signals | number): void;
+  /** Ends the namespace for good (SIGKILL to its PID 1). */
+  kill(): void;
+}
+
+export interface StartOptions {
+  /** Run as PID 1 of a new namespace (default); false runs it directly, for -D tests. */
+  readonly namespace?: boolean;
+  /** A shell script run as PID 1 instead of the init; it is expected to exec the init itself ($INIT). */
+  readonly viaShell?: string;
+  readonly env?: Record<string, string>;
+  readonly cwd?: string;
+  readonly stdio?: StdioOptions;
+  /** Kill the whole run if it has not ended by then. */
+  readonly timeoutMs?: number;
+}
+
+export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && key !== 'NODE_EXTRA_CA_CERTS') env[key] = value;
+  }
+  return { ...env, INIT, ...extra };
+}
+
+export async function startInit(args: readonly string[], options: StartOptions = {}): Promise<RunningInit> {
+  const namespace = options.namespace ?? true;
+  const program = options.viaShell !== undefined ? ['sh', '-c', options.viaShell, 'sh', ...args] : [INIT, ...args];
+  const argv = namespace ? ['unshare', '--pid', '--fork', '--mount-proc', ...program] : program;
+  const child = spawn(argv[0]!, argv.slice(1), {
+    env: cleanEnv(options.env),
+    cwd: options.cwd ?? '/tmp',
+    stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const outcome = new Promise<Outcome>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  const hostPid = namespace
+    ? await waitFor('the namespace to start', () => childrenOf(child.pid!)[0], 5_000)
+    : child.pid!;
+  const timer = setTimeout(() => {
+    stderr += `\n[test] killed after ${options.timeoutMs ?? 30_000} ms\n`;
+    kill();
+  }, options.timeoutMs ?? 30_000);
+  void outcome.finally(() => clearTimeout(timer));
+  function kill(): void {
+    try {
+      process.kill(hostPid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  return {
+    hostPid,
+    process: child,
+    outcome,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    signal: (signal) => process.kill(hostPid, signal),
+    kill,
+  };
+}
+
+/** Starts the init and waits for it to end. */
+export async function runInit(args: readonly string[], options: StartOptions = {}): Promise<Outcome> {
+  return (await startInit(args, options)).outcome;
+}
+
+/** Runs a command inside the init's namespace, the way `docker exec` joins a container. */
+export function nsenter(hostPid: number, command: readonly string[]): Promise<Outcome> {
+  const child = spawn('nsenter', ['--target', String(hostPid), '--pid', '--mount', ...command], {
+    env: cleanEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** The log lines of the init's stderr, without the test's own notes. */
+export function logLines(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => line.startsWith('['));
+}
