@@ -14,6 +14,8 @@ import { inheritedDescriptors } from './syscalls/fds.js';
 // sure nothing opens the standard streams (see stdio-guard.ts).
 const inheritedFds = inheritedDescriptors();
 guardStdio();
+// What `ps` shows for the init, instead of "node".
+process.title = PROGRAM;
 
 function main(argv: readonly string[]): void {
   const request = parseArguments(argv, VERSION);
