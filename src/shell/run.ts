@@ -90,8 +90,15 @@ export function run({ options, command, logger, inheritedFds }: RunPlan): void {
   // Zombies that were already there (the init was exec'd by a shell that had children).
   sweeps.next();
 
-  if (command.length > 0) {
+  // From here on the init never pins the directory (and the mount under it) it
+  // started in; the command, started just before, keeps it as its own.
+  if (command.length === 0) {
+    process.chdir('/');
+    const triggers = options.ignoreSigint ? 'SIGTERM' : 'SIGTERM or SIGINT';
+    logger.log('info', `no command: adopting and reaping children until ${triggers}`);
+  } else {
     const result = spawnCommand({ argv: command, ownProcessGroup: options.processGroup, inheritedFds });
+    process.chdir('/');
     if ('pid' in result) {
       events.next({ kind: 'spawned', pid: result.pid });
     } else {
@@ -103,6 +110,4 @@ export function run({ options, command, logger, inheritedFds }: RunPlan): void {
       });
     }
   }
-  // Never pin the directory (and the mount under it) the container started in.
-  process.chdir('/');
 }

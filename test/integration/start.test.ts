@@ -99,6 +99,8 @@ test("once the command runs, the init's own working directory is /", async (t) =
   mkdirSync(join(cwd, 'sub'));
   const init = await startInit([helper('probe'), '0', '1500'], { cwd: join(cwd, 'sub') });
   await waitFor('the probe to run', () => init.stdout().includes('"cwd"'));
+  // The probe stays up 1.5 s; the init has moved to / long before.
+  await waitFor('the init to move to /', () => readlinkSync(`/proc/${init.hostPid}/cwd`) === '/', 1_000);
   t.is(readlinkSync(`/proc/${init.hostPid}/cwd`), '/');
   t.is((JSON.parse(init.stdout()) as Probe).cwd, join(cwd, 'sub'));
   t.is((await init.outcome).code, 0);
