@@ -55,22 +55,15 @@ export async function startInit(args: readonly string[], options: StartOptions =
     cwd: options.cwd ?? '/tmp',
     stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const outcome = new Promise<Outcome>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  const output = collect(child);
   const hostPid = namespace
     ? await waitFor('the namespace to start', () => childrenOf(child.pid!)[0], 5_000)
     : child.pid!;
   const timer = setTimeout(() => {
-    stderr += `\n[test] killed after ${options.timeoutMs ?? 30_000} ms\n`;
+    output.note(`\n[test] killed after ${options.timeoutMs ?? 30_000} ms\n`);
     kill();
   }, options.timeoutMs ?? 30_000);
-  void outcome.finally(() => clearTimeout(timer));
+  void output.outcome.finally(() => clearTimeout(timer));
   function kill(): void {
     try {
       process.kill(hostPid, 'SIGKILL');
@@ -81,9 +74,9 @@ export async function startInit(args: readonly string[], options: StartOptions =
   return {
     hostPid,
     process: child,
-    outcome,
-    stdout: () => stdout,
-    stderr: () => stderr,
+    outcome: output.outcome,
+    stdout: output.stdout,
+    stderr: output.stderr,
     signal: (signal) => process.kill(hostPid, signal),
     kill,
   };
@@ -100,14 +93,25 @@ export function nsenter(hostPid: number, command: readonly string[]): Promise<Ou
     env: cleanEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return collect(child).outcome;
+}
+
+/** Gathers a child's output as it comes, and its outcome at the end. */
+function collect(child: ChildProcess) {
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const outcome = new Promise<Outcome>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+  return {
+    outcome,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    note: (text: string) => (stderr += text),
+  };
 }
 
 /** The log lines of the init's stderr, without the test's own notes. */
