@@ -17,6 +17,7 @@ import { strerror } from '../syscalls/libc.js';
 import { becomeChildSubreaper } from '../syscalls/prctl.js';
 import { realtimeRange } from '../syscalls/realtime.js';
 import { listenSignal } from '../syscalls/signal-listen.js';
+import { SIGNAL_MESSAGE_BYTES, widenSignalPipes } from '../syscalls/signal-pipe.js';
 import { spawnCommand } from '../syscalls/spawn.js';
 import { reapExited } from '../syscalls/wait.js';
 import { createInterpreter } from './interpreter.js';
@@ -81,6 +82,9 @@ export function run({ options, command, logger, inheritedFds }: RunPlan): void {
   otherSignals
     .pipe(filter((signal) => !takeSelfInflicted(signal)))
     .subscribe((signal) => events.next({ kind: 'signal', signal }));
+  const widened = widenSignalPipes();
+  for (const error of widened.errors) logger.log('warn', `${error.message}: more than 4096 signals pending at once would be lost`);
+  if (widened.widened > 0) logger.log('debug', `room for ${widened.bytes / SIGNAL_MESSAGE_BYTES} pending signals`);
   reapBatches(merge(childExited, sweeps), () => {
     const pass = reapExited();
     if (pass.error) logger.log('error', pass.error.message);

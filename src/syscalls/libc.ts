@@ -20,6 +20,7 @@ export const libc = {
   posix_spawn_file_actions_adddup2: lib.func('int posix_spawn_file_actions_adddup2(void *actions, int fd, int newfd)'),
   waitpid: lib.func('int waitpid(int pid, _Out_ int *status, int options)'),
   kill: lib.func('int kill(int pid, int sig)'),
+  fcntl: lib.func('int fcntl(int fd, int cmd, ...)'),
   prctl: lib.func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)'),
   strerror: lib.func('const char *strerror(int errnum)'),
   sigrtmin: lib.func('int __libc_current_sigrtmin()'),

@@ -1,0 +1,53 @@
+// libuv's signal handler writes one 16-byte message per caught signal into a
+// pipe that the event loop drains; a message that does not fit is dropped
+// without a word. A 64 KiB pipe holds 4,096: a flood of queued realtime
+// signals (they do not merge) would lose the rest. The init widens that pipe
+// to the largest size an unprivileged process may set (/proc/sys/fs/pipe-max-size,
+// 1 MiB by default: 65,536 messages).
+// libuv makes one such pipe per event loop when the loop starts, non-blocking
+// at both ends, and Node's other loops (platform threads) have theirs too; the
+// init widens all of them rather than guess which belongs to the main loop.
+// The other pipes Node holds both ends of are blocking (libuv's signal lock).
+import { readFileSync } from 'node:fs';
+import { openDescriptors, ownPipes } from './descriptors.js';
+import { lastError, type SyscallError } from './errors.js';
+import { libc } from './libc.js';
+
+const F_SETPIPE_SZ = 1031;
+const DEFAULT_PIPE_MAX = 1024 * 1024;
+/** sizeof(uv__signal_msg_t) on 64-bit Linux: a handle pointer and an int, padded. */
+export const SIGNAL_MESSAGE_BYTES = 16;
+
+function pipeMaxSize(): number {
+  try {
+    return Number.parseInt(readFileSync('/proc/sys/fs/pipe-max-size', 'latin1'), 10) || DEFAULT_PIPE_MAX;
+  } catch {
+    return DEFAULT_PIPE_MAX;
+  }
+}
+
+export interface WidenResult {
+  /** The new capacity in bytes of each widened pipe, or 0 when none was. */
+  readonly bytes: number;
+  readonly widened: number;
+  readonly errors: readonly SyscallError[];
+}
+
+export function widenSignalPipes(): WidenResult {
+  const bytes = pipeMaxSize();
+  let widened = 0;
+  let size = 0;
+  const errors: SyscallError[] = [];
+  for (const ends of ownPipes(openDescriptors()).values()) {
+    if (!ends.every((end) => end.nonBlocking && end.closeOnExec)) continue;
+    const writeEnd = ends.find((end) => end.access === 1)!;
+    const result = libc.fcntl(writeEnd.fd, F_SETPIPE_SZ, 'int', bytes) as number;
+    if (result < 0) {
+      errors.push(lastError(`fcntl(${writeEnd.fd}, F_SETPIPE_SZ, ${bytes})`));
+    } else {
+      widened += 1;
+      size = result;
+    }
+  }
+  return { bytes: size, widened, errors };
+}
