@@ -31,6 +31,10 @@ export interface StartOptions {
   readonly namespace?: boolean;
   /** A shell script run as PID 1 instead of the init; it is expected to exec the init itself ($INIT). */
   readonly viaShell?: string;
+  /** A command that execs the init (setpriv ..., say), put between unshare and the init. */
+  readonly wrap?: readonly string[];
+  /** The wrap names the init binary itself: do not add dist/docker-container-init. */
+  readonly noInit?: boolean;
   readonly env?: Record<string, string>;
   readonly cwd?: string;
   readonly stdio?: StdioOptions;
@@ -48,7 +52,10 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
 
 export async function startInit(args: readonly string[], options: StartOptions = {}): Promise<RunningInit> {
   const namespace = options.namespace ?? true;
-  const program = options.viaShell !== undefined ? ['sh', '-c', options.viaShell, 'sh', ...args] : [INIT, ...args];
+  const program = [
+    ...(options.wrap ?? []),
+    ...(options.viaShell !== undefined ? ['sh', '-c', options.viaShell, 'sh', ...args] : options.noInit ? args : [INIT, ...args]),
+  ];
   const argv = namespace ? ['unshare', '--pid', '--fork', '--mount-proc', ...program] : program;
   const child = spawn(argv[0]!, argv.slice(1), {
     env: cleanEnv(options.env),

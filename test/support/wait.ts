@@ -27,3 +27,22 @@ export function recordedSignals(path: string): number[] {
     .filter((line) => line !== '' && line !== 'ready')
     .map(Number);
 }
+
+/** Waits until `read` has returned the same value for `quietMs`, and returns it. */
+export async function waitForStable<T>(what: string, read: () => T, quietMs = 300, timeoutMs = 60_000): Promise<T> {
+  let last = read();
+  let since = Date.now();
+  return waitFor(
+    what,
+    () => {
+      const now = read();
+      if (now !== last) {
+        last = now;
+        since = Date.now();
+        return undefined;
+      }
+      return Date.now() - since >= quietMs ? { value: now } : undefined;
+    },
+    timeoutMs,
+  ).then((found) => found.value);
+}

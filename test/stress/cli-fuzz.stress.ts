@@ -1,0 +1,104 @@
+// SPEC §2, §7: 2,000 random command lines through the built binary, as PID 1.
+// Each must run as documented or be refused with exit 2 and one error line;
+// never a stack trace, never the status of an uncaught exception. The pure
+// getopt split (unit-tested on its own) says which of the two to expect.
+import test from 'ava';
+import { readFileSync } from 'node:fs';
+import { splitArguments } from '../../src/cli/getopt.js';
+import { startInit, type Outcome } from '../support/init.js';
+import { waitFor } from '../support/wait.js';
+
+const CASES = Number(process.env['FUZZ_CASES'] ?? 2_000);
+const PARALLEL = 4;
+
+const OPTION_TOKENS = ['-W', '-B', '-I', '-g', '-r', '-D', '-v', '-vv', '-gv', '-WBr', '-h', '--version', '--', '-Dv'];
+const BAD_TOKENS = ['-x', '-Z', '--bogus', '--version=1', '---', '-é', '--=', '-vx', '-h1', '--verbose', '-gq'];
+const ODD_TOKENS = ['', ' ', '日本語', 'ünïcödé', '-', 'a b', '$(echo hi)', '--', '*', '\t'];
+const COMMANDS = [['true'], ['sh', '-c', 'exit 5'], ['no-such-command-ü'], ['/'], ['sh', '-c', 'echo "$@"', 'x', '-g', '--']];
+
+/** mulberry32: a small seeded generator, so that a failing seed can be replayed. */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = state;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomArgv(random: () => number): string[] {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const argv: string[] = [];
+  const tokens = Math.floor(random() * 6);
+  for (let i = 0; i < tokens; i++) {
+    const r = random();
+    argv.push(pick(r < 0.6 ? OPTION_TOKENS : r < 0.8 ? BAD_TOKENS : ODD_TOKENS));
+  }
+  if (random() < 0.85) argv.push(...pick(COMMANDS));
+  return argv;
+}
+
+// Node itself catches SIGTERM from its first milliseconds (to restore the
+// terminal, then die), so a caught SIGTERM does not mean the init listens yet.
+// SIGPWR is the last signal the init starts to catch, and Node never does.
+const SIGPWR_BIT = 1n << 29n;
+function initListens(pid: number): boolean {
+  try {
+    const hex = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return hex !== undefined && (BigInt(`0x${hex}`) & SIGPWR_BIT) !== 0n;
+  } catch {
+    return false;
+  }
+}
+
+async function check(argv: string[]): Promise<string | undefined> {
+  const split = splitArguments(argv);
+  const init = await startInit(argv, { timeoutMs: 20_000 });
+  const noCommand = split.ok && split.command.length === 0 && !split.options.some((o) => ['help', 'version'].includes(o.spec.key));
+  if (noCommand) {
+    // No-command mode waits for SIGTERM: send it once the init listens for it.
+    await waitFor('the init to listen for signals', () => initListens(init.hostPid) || init.process.exitCode !== null, 10_000);
+    if (init.process.exitCode === null) init.signal('SIGTERM');
+  }
+  const outcome: Outcome = await init.outcome;
+  const what = `argv ${JSON.stringify(argv)} gave ${outcome.code}, stdout ${JSON.stringify(outcome.stdout)}, stderr ${JSON.stringify(outcome.stderr)}`;
+  if (/\n\s+at |node:internal|Error:|TypeError|RangeError/.test(outcome.stderr)) return `a stack trace: ${what}`;
+  if (!outcome.stderr.split('\n').every((line) => line === '' || /^\[(ERROR|WARN|INFO|DEBUG)\]\[docker-container-init\] /.test(line))) {
+    return `a stray line on stderr: ${what}`;
+  }
+  if (!split.ok) {
+    const expected = `[ERROR][docker-container-init] ${split.error} (see -h)\n`;
+    return outcome.code === 2 && outcome.stderr === expected && outcome.stdout === '' ? undefined : `expected exit 2 and ${JSON.stringify(expected)}: ${what}`;
+  }
+  const keys = split.options.map((o) => o.spec.key);
+  if (keys.includes('help')) return outcome.code === 0 && outcome.stdout.startsWith('docker-container-init built on ') ? undefined : `expected help: ${what}`;
+  if (keys.includes('version')) return outcome.code === 0 && /^docker-container-init \d+\.\d+\.\d+\n$/.test(outcome.stdout) ? undefined : `expected the version: ${what}`;
+  if (noCommand) return outcome.code === 0 ? undefined : `expected 0 after SIGTERM: ${what}`;
+  const name = split.command[0]!;
+  const expectedCode = name === 'true' ? 0 : name === 'sh' ? (split.command[2] === 'exit 5' ? 5 : 0) : name === '/' ? 126 : 127;
+  if (outcome.code !== expectedCode) return `expected exit ${expectedCode}: ${what}`;
+  if (expectedCode >= 126 && !outcome.stderr.includes(`cannot run ${JSON.stringify(name)}: `)) return `expected an error naming the command: ${what}`;
+  return undefined;
+}
+
+test(`${CASES} random command lines: documented behaviour or exit 2 with one line, never a crash`, async (t) => {
+  const seed = Number(process.env['FUZZ_SEED'] ?? Date.now() % 1_000_000_007);
+  t.log(`seed ${seed} (FUZZ_SEED=${seed} replays it)`);
+  const random = generator(seed);
+  const cases = Array.from({ length: CASES }, () => randomArgv(random));
+  const failures: string[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < cases.length) {
+      const argv = cases[next++]!;
+      const started = Date.now();
+      const problem = await check(argv);
+      if (problem) failures.push(problem);
+      if (Date.now() - started > 3_000) t.log(`slow (${Date.now() - started} ms): ${JSON.stringify(argv)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
+  t.deepEqual(failures.slice(0, 5), [], `seed ${seed}: ${failures.length} failures`);
+});

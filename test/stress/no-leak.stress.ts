@@ -1,0 +1,41 @@
+// SPEC §7: memory does not grow with the work done. The init's RSS after
+// 10,000 reaps and 10,000 forwarded signals must be within 5% of its RSS after
+// the first 5,000 of each (by then the V8 heap has settled).
+import test from 'ava';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { nsenter, startInit } from '../support/init.js';
+import { helper } from '../support/paths.js';
+import { namespaceProcesses } from '../support/procfs.js';
+import { readOr, waitFor } from '../support/wait.js';
+
+const ROUNDS = 4;
+const PER_ROUND = 2_500;
+
+const rssKiB = (pid: number): number => Number(/^VmRSS:\s*(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+
+test('RSS after 10,000 reaps and 10,000 signals stays within 5% of RSS after 5,000 of each', async (t) => {
+  const log = join(mkdtempSync(join(tmpdir(), 'dci-leak-')), 'log');
+  const init = await startInit([helper('sigrecord'), log, '0'], { timeoutMs: 120_000 });
+  await waitFor('the recorder', () => readOr(log).startsWith('ready'));
+  await sleep(500);
+  const curve = [rssKiB(init.hostPid)];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const orphans = await nsenter(init.hostPid, [helper('orphans'), String(PER_ROUND), '0']);
+    t.is(orphans.code, 0);
+    execFileSync(helper('sigflood'), [init.hostPid, PER_ROUND, 50, 5, 10, 12].map(String));
+    await waitFor('the orphans to be reaped', () => namespaceProcesses(init.hostPid).length === 2, 30_000);
+    await sleep(500);
+    curve.push(rssKiB(init.hostPid));
+  }
+  init.signal('SIGTERM');
+  t.is((await init.outcome).code, 0);
+  const labels = curve.map((kib, i) => `${i * PER_ROUND}: ${(kib / 1024).toFixed(1)} MiB`);
+  t.log(`RSS after n reaps and n signals: ${labels.join(', ')}`);
+  const half = curve[ROUNDS / 2]!;
+  const end = curve[ROUNDS]!;
+  t.true(end <= half * 1.05, `RSS ${end} kB at the end against ${half} kB halfway`);
+});

@@ -1,0 +1,37 @@
+// SPEC §3.2, §7: thousands of orphans exiting within seconds; nothing is lost.
+import test from 'ava';
+import { logLines, startInit } from '../support/init.js';
+import { helper } from '../support/paths.js';
+import { namespaceProcesses, zombiesIn } from '../support/procfs.js';
+import { waitFor } from '../support/wait.js';
+
+const ORPHANS = 10_000;
+const reapedLines = (stderr: string, status: number): number =>
+  logLines(stderr).filter((line) => line.endsWith(`: exited with status ${status}`) && line.includes(' reaped pid ')).length;
+
+test.serial(`${ORPHANS} orphans exit over 2 s while the command runs: none is left, the status is exact`, async (t) => {
+  // Release all, each exits within 2 s; the command itself exits 7 after 4 s.
+  const init = await startInit(['-vv', helper('orphans'), String(ORPHANS), '7', '4000', '2000'], { timeoutMs: 120_000 });
+  await waitFor('the orphans to be released', () => init.stdout().includes(String(ORPHANS)), 60_000);
+  const released = Date.now();
+  await waitFor('every orphan to be reaped', () => namespaceProcesses(init.hostPid).length === 2, 30_000);
+  const storm = Date.now() - released;
+  t.deepEqual(zombiesIn(init.hostPid), []);
+  const outcome = await init.outcome;
+  t.is(outcome.code, 7);
+  t.is(reapedLines(outcome.stderr, 0), ORPHANS);
+  t.log(`storm of ${ORPHANS} orphans over 2 s: the last one reaped ${storm} ms after their release`);
+});
+
+test.serial(`${ORPHANS} orphans, and the command exits in the middle of the storm`, async (t) => {
+  const init = await startInit(['-vv', helper('orphans'), String(ORPHANS), '9', '1000', '2000'], { timeoutMs: 120_000 });
+  const outcome = await init.outcome;
+  t.is(outcome.code, 9);
+  // The init exits only once it has no child left: every orphan went through its
+  // reap loop, those still running at the command's exit killed by the broadcast.
+  const lines = logLines(outcome.stderr);
+  const killed = lines.filter((line) => / reaped pid \d+: was killed by SIGTERM$/.test(line)).length;
+  t.is(reapedLines(outcome.stderr, 0) + killed, ORPHANS);
+  t.true(killed > 0, 'the command exited while the storm was still going');
+  t.is(reapedLines(outcome.stderr, 9), 1);
+});
