@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds the distributable: one bundled, executable CommonJS file with a node
-# shebang, dist/docker-container-init by default.
+# shebang, dist/docker-container-init by default (scripts/build.mjs bundles).
 #   OUTPUT_FILENAME=path ./build.sh   writes the binary to that path instead
 #                                     (its folder must exist).
 # koffi stays outside the bundle (it carries a native addon): the binary finds
@@ -21,25 +21,6 @@ fi
 
 version=$(node -p 'require("./package.json").version')
 build_date=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
-project=$(pwd)
 
-# The header makes the file work both as CommonJS and, should it be copied into
-# a folder whose package.json says "type": "module", as an ES module: require
-# and import.meta.url are derived from the file's real path either way.
-header='#!/usr/bin/env node
-var __bundleFile = process.getBuiltinModule("node:fs").realpathSync(process.argv[1]),
-  require = process.getBuiltinModule("node:module").createRequire(__bundleFile),
-  __bundleUrl = process.getBuiltinModule("node:url").pathToFileURL(__bundleFile).href;'
-
-node_modules/.bin/esbuild src/cli.ts \
-  --bundle --platform=node --target=node20 --format=cjs \
-  --external:koffi \
-  --define:import.meta.url=__bundleUrl \
-  --define:__VERSION__="\"$version\"" \
-  --define:__BUILD_DATE__="\"$build_date\"" \
-  --define:__KOFFI_FALLBACK__="\"$project/package.json\"" \
-  --banner:js="$header" \
-  --log-level=warning \
-  --outfile="$output"
-chmod +x "$output"
+node scripts/build.mjs "$output" "$version" "$build_date"
 echo "built $output"

@@ -16,12 +16,11 @@ import { supervise } from '../streams/supervise.js';
 import { strerror } from '../syscalls/libc.js';
 import { becomeChildSubreaper } from '../syscalls/prctl.js';
 import { realtimeRange } from '../syscalls/realtime.js';
-import { listenSignal } from '../syscalls/signal-listen.js';
+import { listenSignal, listenSignalKeepingAlive } from '../syscalls/signal-listen.js';
 import { SIGNAL_MESSAGE_BYTES, widenSignalPipes } from '../syscalls/signal-pipe.js';
 import { spawnCommand } from '../syscalls/spawn.js';
 import { reapExited } from '../syscalls/wait.js';
 import { createInterpreter } from './interpreter.js';
-import { holdEventLoop } from './keep-alive.js';
 
 export interface RunPlan {
   readonly options: InitOptions;
@@ -57,15 +56,11 @@ export function run({ options, command, logger, inheritedFds }: RunPlan): void {
 
   const events = new Subject<InitEvent>();
   const sweeps = new Subject<void>();
-  const releaseEventLoop = holdEventLoop();
   const perform = createInterpreter({
     logger,
     signalName,
     requestSweep: () => sweeps.next(),
-    exit: (status) => {
-      releaseEventLoop();
-      process.exit(status);
-    },
+    exit: (status) => process.exit(status),
   });
   events.pipe(supervise(config)).subscribe({
     next: perform,
@@ -75,8 +70,11 @@ export function run({ options, command, logger, inheritedFds }: RunPlan): void {
     },
   });
 
+  // SIGCHLD's handle is what keeps the event loop alive: the init sleeps until a signal comes.
   const listen = (signal: number, handler: (signal: number) => void): (() => void) =>
-    listenSignal(signal, nodeSignalName(signal), handler);
+    signal === SIGCHLD
+      ? listenSignalKeepingAlive(signal, 'SIGCHLD', handler)
+      : listenSignal(signal, nodeSignalName(signal), handler);
   const caught = caughtSignals([SIGCHLD, ...forwarded], listen).pipe(share());
   const [childExited, otherSignals] = partition(caught, (signal) => signal === SIGCHLD);
   otherSignals

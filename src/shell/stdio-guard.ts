@@ -22,12 +22,14 @@ function writableStandIn(fd: number): Writable {
 }
 
 export function guardStdio(): void {
-  const standIns: Record<'stdin' | 'stdout' | 'stderr', unknown> = {
-    stdin: Object.assign(new Readable({ read() {} }), { fd: 0, isTTY: false }),
-    stdout: writableStandIn(1),
-    stderr: writableStandIn(2),
+  // Each stand-in is made on first use only: most runs never need one.
+  const makers: Record<'stdin' | 'stdout' | 'stderr', () => unknown> = {
+    stdin: () => Object.assign(new Readable({ read() {} }), { fd: 0, isTTY: false }),
+    stdout: () => writableStandIn(1),
+    stderr: () => writableStandIn(2),
   };
-  for (const [name, standIn] of Object.entries(standIns)) {
-    Object.defineProperty(process, name, { configurable: true, enumerable: true, get: () => standIn });
+  for (const [name, make] of Object.entries(makers)) {
+    let standIn: unknown;
+    Object.defineProperty(process, name, { configurable: true, enumerable: true, get: () => (standIn ??= make()) });
   }
 }

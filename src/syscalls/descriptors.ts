@@ -1,9 +1,13 @@
-// The process's open descriptors as /proc/self/fd and /proc/self/fdinfo show them.
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+// The process's open descriptors: what /proc/self/fd says they point at, and
+// their flags as fcntl reports them.
+import { readdirSync, readlinkSync } from 'node:fs';
+import { libc } from './libc.js';
 
+const F_GETFD = 1;
+const F_GETFL = 3;
+const FD_CLOEXEC = 1;
 const O_ACCMODE = 0o3;
 const O_NONBLOCK = 0o4000;
-const O_CLOEXEC = 0o2000000;
 
 export interface OpenFd {
   readonly fd: number;
@@ -19,15 +23,17 @@ export function openDescriptors(): OpenFd[] {
   const found: OpenFd[] = [];
   for (const entry of readdirSync('/proc/self/fd')) {
     try {
+      const fd = Number(entry);
       const target = readlinkSync(`/proc/self/fd/${entry}`);
-      const info = readFileSync(`/proc/self/fdinfo/${entry}`, 'latin1');
-      const flags = Number.parseInt(/^flags:\s*([0-7]+)/m.exec(info)?.[1] ?? '0', 8);
+      const descriptorFlags = libc.fcntl(fd, F_GETFD) as number;
+      const statusFlags = libc.fcntl(fd, F_GETFL) as number;
+      if (descriptorFlags < 0 || statusFlags < 0) continue;
       found.push({
-        fd: Number(entry),
+        fd,
         target,
-        closeOnExec: (flags & O_CLOEXEC) !== 0,
-        nonBlocking: (flags & O_NONBLOCK) !== 0,
-        access: flags & O_ACCMODE,
+        closeOnExec: (descriptorFlags & FD_CLOEXEC) !== 0,
+        nonBlocking: (statusFlags & O_NONBLOCK) !== 0,
+        access: statusFlags & O_ACCMODE,
       });
     } catch {
       // The directory handle used by readdir is already closed: not a real descriptor.

@@ -33,16 +33,45 @@ function signalWrap(): new () => SignalHandle {
   return SignalWrap;
 }
 
-/** Starts catching a signal; the returned function stops. */
-export function listenSignal(signal: number, nodeName: NodeJS.Signals | undefined, handler: Handler): () => void {
-  if (nodeName !== undefined) {
-    const listener = (): void => handler(signal);
-    process.on(nodeName, listener);
-    return () => process.off(nodeName, listener);
-  }
+function listenWithHandle(signal: number, handler: Handler): () => void {
   const handle = new (signalWrap())();
   handle.onsignal = handler;
   const code = handle.start(signal);
   if (code !== 0) throw new Error(`cannot catch signal ${signal}: libuv error ${code}`);
   return () => handle.close();
+}
+
+/** Starts catching a signal; the returned function stops. */
+export function listenSignal(signal: number, nodeName: NodeJS.Signals | undefined, handler: Handler): () => void {
+  if (nodeName === undefined) return listenWithHandle(signal, handler);
+  const listener = (): void => handler(signal);
+  process.on(nodeName, listener);
+  return () => process.off(nodeName, listener);
+}
+
+/**
+ * Catches a signal with a handle that keeps the event loop alive while it
+ * listens (process.on's handles do not), so that an init with nothing else to
+ * do sleeps until a signal comes instead of exiting. Where the binding is not
+ * available, falls back to process.on and an idle MessagePort.
+ */
+export function listenSignalKeepingAlive(signal: number, nodeName: NodeJS.Signals, handler: Handler): () => void {
+  try {
+    return listenWithHandle(signal, handler);
+  } catch {
+    const stop = listenSignal(signal, nodeName, handler);
+    const release = holdEventLoopWithPort();
+    return () => {
+      stop();
+      release();
+    };
+  }
+}
+
+function holdEventLoopWithPort(): () => void {
+  // Loaded only here: worker_threads brings Node's whole streams stack with it.
+  const { MessageChannel } = process.getBuiltinModule('node:worker_threads');
+  const { port1 } = new MessageChannel();
+  port1.on('message', () => undefined);
+  return () => port1.close();
 }
