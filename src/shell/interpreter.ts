@@ -8,7 +8,7 @@ import { broadcastSignal } from './broadcast.js';
 export interface InterpreterDeps {
   readonly logger: Logger;
   readonly signalName: (signal: number) => string;
-  /** Runs the reap loop; called on a later turn of the event loop, never re-entrantly. */
+  /** Asks for a pass of the reap loop (the reap source runs it after the current turn). */
   readonly requestSweep: () => void;
   readonly exit: (status: number) => void;
 }
@@ -29,7 +29,7 @@ export function createInterpreter({ logger, signalName, requestSweep, exit }: In
         return;
       }
       case 'sweep':
-        setImmediate(requestSweep);
+        requestSweep();
         return;
       case 'log':
         logger.log(action.level, action.message, action.fields);

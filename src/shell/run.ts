@@ -83,14 +83,14 @@ export function run({ options, command, logger, inheritedFds }: RunPlan): void {
   const widened = widenSignalPipes();
   for (const error of widened.errors) logger.log('warn', `${error.message}: more than 4096 signals pending at once would be lost`);
   if (widened.widened > 0) logger.log('debug', `room for ${widened.bytes / SIGNAL_MESSAGE_BYTES} pending signals`);
+  // Its first pass reaps, right now, the zombies that were already there (the
+  // init was exec'd by a shell that had children); then one pass per SIGCHLD or sweep.
   reapBatches(merge(childExited, sweeps), () => {
     const pass = reapExited();
     if (pass.error) logger.log('error', pass.error.message);
     return pass;
   }).subscribe((event) => events.next(event));
 
-  // Zombies that were already there (the init was exec'd by a shell that had children).
-  sweeps.next();
 
   // From here on the init never pins the directory (and the mount under it) it
   // started in; the command, started just before, keeps it as its own.

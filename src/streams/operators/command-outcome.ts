@@ -3,7 +3,7 @@
 // among hundreds of other exits. Emits once, then completes.
 // `events` must be hot (shared): the command's exit is looked for in the
 // events that follow its start.
-import { filter, map, mergeMap, of, switchMap, take, type OperatorFunction } from 'rxjs';
+import { filter, map, of, switchMap, take, type OperatorFunction } from 'rxjs';
 import { describeExit, exitStatusOf } from '../../posix/exit-status.js';
 import type { InitEvent } from '../events.js';
 import { ofKind } from './of-kind.js';
@@ -27,8 +27,8 @@ export function commandOutcome(signalName: (signal: number) => string): Operator
         if (start.kind !== 'spawned') throw new Error('unreachable');
         return events.pipe(
           ofKind('reaped'),
-          mergeMap((batch) => batch.exits),
-          filter((exit) => exit.pid === start.pid),
+          map((batch) => batch.exits.find((exit) => exit.pid === start.pid)),
+          filter((exit) => exit !== undefined),
           take(1),
           map((exit) => ({
             status: exitStatusOf(exit),

@@ -1,0 +1,229 @@
+#!/usr/bin/env node
+// npm run bench: docker-container-init side by side with tini, dumb-init,
+// catatonit and the Node.js floor, all in one run, each init as PID 1 of a
+// fresh PID namespace where the figure depends on it. NODE_EXTRA_CA_CERTS is
+// unset for every command (containers do not set it). Prints a markdown table
+// of medians and ratios. Needs root (unshare --pid).
+//   (a) start-up: wall time of `INIT -- true`
+//   (b) reap storm: 5,000 orphans exiting at once, time until none is left
+//   (c) signal forwarding latency, kill() to the command's handler, p50/p99
+//   (d) shutdown: SIGTERM to exit with 50 adopted services (+ the command)
+//   (e) idle: RSS, PSS, threads, CPU ticks over 10 s
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DCI = join(ROOT, 'dist/docker-container-init');
+const WORK = mkdtempSync(join(tmpdir(), 'dci-bench-'));
+const ENV = { ...process.env };
+delete ENV.NODE_EXTRA_CA_CERTS;
+const quick = process.env.BENCH_QUICK === '1'; // fewer runs, for trying the script out
+
+// ---------------------------------------------------------------- setup
+function have(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+}
+function setup() {
+  const missing = ['tini', 'dumb-init', 'catatonit', 'hyperfine', 'cc'].filter((c) => !have(c));
+  if (missing.length > 0) {
+    const packages = missing.map((c) => (c === 'cc' ? 'gcc' : c));
+    console.error(`installing ${packages.join(' ')} from Debian`);
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  if (!existsSync(DCI)) execFileSync(join(ROOT, 'build.sh'), { stdio: 'inherit' });
+  for (const name of ['storm', 'latency', 'service']) {
+    execFileSync('cc', ['-O2', '-Wall', '-o', join(WORK, name), join(ROOT, 'scripts/bench', `${name}.c`)]);
+  }
+}
+const bin = (name) => join(WORK, name);
+
+const INITS = [
+  { name: 'docker-container-init', argv: (command) => [DCI, '--', ...command] },
+  { name: 'tini', argv: (command) => ['tini', '--', ...command] },
+  { name: 'dumb-init', argv: (command) => ['dumb-init', '--', ...command] },
+  { name: 'catatonit', argv: (command) => ['catatonit', '--', ...command] },
+];
+const asPid1 = (argv) => ['unshare', '--pid', '--fork', '--mount-proc', ...argv];
+
+// ---------------------------------------------------------------- helpers
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const read = (path) => (existsSync(path) ? readFileSync(path, 'utf8') : '');
+const lines = (path, text) => read(path).split('\n').filter((line) => line === text).length;
+
+async function waitFor(what, check, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+/** Starts argv as PID 1 of a new namespace; resolves its host pid and its exit. */
+async function startAsPid1(argv) {
+  const child = spawn(asPid1(argv)[0], asPid1(argv).slice(1), { env: ENV, stdio: ['ignore', 'ignore', 'ignore'] });
+  const exited = new Promise((done) => child.on('exit', () => done(performance.now())));
+  const pid = await waitFor('the namespace', () => {
+    try {
+      return Number(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(' ')[0]) || undefined;
+    } catch {
+      return undefined;
+    }
+  });
+  return { pid, exited, child };
+}
+
+// ---------------------------------------------------------------- (a)
+function startup() {
+  const runs = quick ? 10 : 60;
+  const commands = [
+    ['node -e 0', 'node -e 0'],
+    ['node -e 0, as PID 1', asPid1(['node', '-e', '0']).join(' ')],
+    ...INITS.map((init) => [init.name, asPid1(init.argv(['true'])).join(' ')]),
+  ];
+  const out = join(WORK, 'startup.json');
+  execFileSync('hyperfine', ['-N', '--warmup', '5', '--runs', String(runs), '--export-json', out, ...commands.map(([, c]) => c)], {
+    env: ENV,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const results = JSON.parse(readFileSync(out, 'utf8')).results;
+  return new Map(commands.map(([name], i) => [name, results[i].median * 1000]));
+}
+
+// ---------------------------------------------------------------- (b)
+function storm(init) {
+  const runs = quick ? 2 : 5;
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const run = spawnSync(asPid1(init.argv([bin('storm'), '5000']))[0], asPid1(init.argv([bin('storm'), '5000'])).slice(1), { env: ENV, timeout: 120_000 });
+    const ms = Number(run.stdout.toString().trim());
+    if (!(ms > 0)) throw new Error(`${init.name}: storm gave ${JSON.stringify(run.stdout.toString())} ${run.stderr}`);
+    times.push(ms);
+  }
+  return median(times);
+}
+
+// ---------------------------------------------------------------- (c)
+async function latency(init) {
+  const count = quick ? 200 : 1000;
+  const received = join(WORK, `${init.name}-recv`);
+  const sent = join(WORK, `${init.name}-sent`);
+  const run = await startAsPid1(init.argv([bin('latency'), 'recv', received]));
+  await waitFor('the receiver', () => read(received).startsWith('ready'));
+  await sleep(200);
+  execFileSync(bin('latency'), ['send', String(run.pid), String(count), '2000', sent]);
+  await waitFor('every signal to arrive', () => read(received).split('\n').length - 2 >= count, 10_000).catch(() => undefined);
+  process.kill(run.pid, 'SIGTERM');
+  await run.exited;
+  const arrivals = read(received).split('\n').slice(1).filter(Boolean).map(BigInt);
+  const departures = read(sent).split('\n').filter(Boolean).map(BigInt);
+  const micros = arrivals.map((arrival, i) => Number(arrival - departures[i]) / 1000);
+  return { p50: percentile(micros, 50), p99: percentile(micros, 99), lost: count - arrivals.length };
+}
+
+// ---------------------------------------------------------------- (d)
+async function shutdown(init, noCommand = false) {
+  const runs = quick ? 2 : 5;
+  const times = [];
+  let graceful = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const log = join(WORK, `${init.name}-services-${noCommand}-${i}`);
+    const services = `for i in $(seq 50); do ${bin('service')} ${log} & done`;
+    const argv = noCommand
+      ? ['sh', '-c', `${services}; exec ${DCI}`]
+      : init.argv(['sh', '-c', `${services}; exec ${bin('service')} ${log}`]);
+    const expected = noCommand ? 50 : 51;
+    const run = await startAsPid1(argv);
+    await waitFor('the services', () => lines(log, 'up') >= expected);
+    await sleep(100);
+    const start = performance.now();
+    process.kill(run.pid, 'SIGTERM');
+    times.push((await run.exited) - start);
+    graceful = Math.min(graceful, lines(log, 'down'));
+  }
+  return { ms: median(times), graceful: `${graceful}/${noCommand ? 50 : 51}` };
+}
+
+// ---------------------------------------------------------------- (e)
+function procStatus(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name) => Number(new RegExp(`^${name}:\\s*(\\d+)`, 'm').exec(status)[1]);
+  const pss = Number(/^Pss:\s*(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))[1]);
+  return { rssKiB: field('VmRSS'), pssKiB: pss, threads: field('Threads') };
+}
+function cpuTicks(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]); // utime + stime
+}
+async function idle() {
+  const subjects = [
+    { name: 'node, idle (floor)', argv: ['node', '-e', 'setInterval(() => {}, 2 ** 30)'] },
+    ...INITS.map((init) => ({ name: init.name, argv: init.argv(['sleep', '60']) })),
+    { name: 'docker-container-init (no command)', argv: [DCI] },
+  ];
+  const runs = await Promise.all(subjects.map((s) => startAsPid1(s.argv)));
+  await sleep(1_500);
+  const before = runs.map((r) => cpuTicks(r.pid));
+  await sleep(quick ? 3_000 : 10_000);
+  const results = new Map(
+    subjects.map((s, i) => [s.name, { ...procStatus(runs[i].pid), ticks: cpuTicks(runs[i].pid) - before[i] }]),
+  );
+  for (const run of runs) process.kill(run.pid, 'SIGKILL');
+  return results;
+}
+
+// ---------------------------------------------------------------- report
+const fmt = (n, digits = 1) => (n === undefined ? '–' : n.toFixed(digits));
+setup();
+const machine = `${cpus().length} cores (${cpus()[0].model.trim()}), Linux ${execFileSync('uname', ['-r']).toString().trim()}, Node.js ${process.version}`;
+console.error('(a) start-up ...');
+const start = startup();
+console.error('(b) reap storm ...');
+const storms = new Map(INITS.map((init) => [init.name, storm(init)]));
+console.error('(c) signal latency ...');
+const latencies = new Map();
+for (const init of INITS) latencies.set(init.name, await latency(init));
+console.error('(d) shutdown ...');
+const stops = new Map();
+for (const init of INITS) stops.set(init.name, await shutdown(init));
+stops.set('docker-container-init (no command)', await shutdown(INITS[0], true));
+console.error('(e) idle ...');
+const idles = await idle();
+
+const floor = start.get('node -e 0, as PID 1');
+const tiniStorm = storms.get('tini');
+const tiniP99 = latencies.get('tini').p99;
+const nodeRss = idles.get('node, idle (floor)').rssKiB;
+const out = [];
+out.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; every init as PID 1 of a PID namespace.`, '');
+out.push('(a) start-up, `INIT -- true`, median of ' + (quick ? 10 : 60) + ' runs (hyperfine)', '');
+out.push('| | median ms | × node -e 0 as PID 1 |', '| --- | ---: | ---: |');
+for (const [name, ms] of start) out.push(`| ${name} | ${fmt(ms)} | ${fmt(ms / floor, 2)} |`);
+out.push('', '(b) reap storm: 5,000 orphans exit at once; time until none is left (median of ' + (quick ? 2 : 5) + ')', '');
+out.push('| init | ms | orphans reaped / s | × tini rate |', '| --- | ---: | ---: | ---: |');
+for (const [name, ms] of storms) out.push(`| ${name} | ${fmt(ms)} | ${fmt(5000 / (ms / 1000), 0)} | ${fmt(tiniStorm / ms, 2)} |`);
+out.push('', '(c) signal forwarding latency, kill() to the command\'s handler, ' + (quick ? 200 : 1000) + ' SIGUSR1 2 ms apart', '');
+out.push('| init | p50 µs | p99 µs | p99 × tini | lost |', '| --- | ---: | ---: | ---: | ---: |');
+for (const [name, l] of latencies) out.push(`| ${name} | ${fmt(l.p50)} | ${fmt(l.p99)} | ${fmt(l.p99 / tiniP99, 2)} | ${l.lost} |`);
+out.push('', '(d) shutdown: SIGTERM to the init until it exits; 50 services in the background plus the command, each exits at once on SIGTERM (median of ' + (quick ? 2 : 5) + ')', '');
+out.push('| init | ms | services stopped by SIGTERM (the rest are SIGKILLed when PID 1 exits) |', '| --- | ---: | ---: |');
+for (const [name, s] of stops) out.push(`| ${name} | ${fmt(s.ms)} | ${s.graceful} |`);
+out.push('', '(e) idle, with `sleep 60` as the command (10 s window)', '');
+out.push('| | RSS MiB | PSS MiB | threads | CPU ticks in 10 s | RSS × node |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const [name, r] of idles) out.push(`| ${name} | ${fmt(r.rssKiB / 1024)} | ${fmt(r.pssKiB / 1024)} | ${r.threads} | ${r.ticks} | ${fmt(r.rssKiB / nodeRss, 2)} |`);
+console.log(out.join('\n'));
