@@ -64,7 +64,7 @@ export async function startInit(args: readonly string[], options: StartOptions =
   });
   const output = collect(child);
   const hostPid = namespace
-    ? await waitFor('the namespace to start', () => childrenOf(child.pid!)[0], 5_000)
+    ? await waitFor('the namespace to start', () => childrenOf(child.pid!)[0], 20_000)
     : child.pid!;
   const timer = setTimeout(() => {
     output.note(`\n[test] killed after ${options.timeoutMs ?? 30_000} ms\n`);
