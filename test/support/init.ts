@@ -63,8 +63,11 @@ export async function startInit(args: readonly string[], options: StartOptions =
     stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
   });
   const output = collect(child);
+  let ended = false;
+  void output.outcome.finally(() => (ended = true));
+  // The init's host pid is unshare's child; an init that is already gone has none (-1).
   const hostPid = namespace
-    ? await waitFor('the namespace to start', () => childrenOf(child.pid!)[0], 20_000)
+    ? await waitFor('the namespace to start', () => childrenOf(child.pid!)[0] ?? (ended ? -1 : undefined), 20_000)
     : child.pid!;
   const timer = setTimeout(() => {
     output.note(`\n[test] killed after ${options.timeoutMs ?? 30_000} ms\n`);
