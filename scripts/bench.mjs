@@ -131,8 +131,16 @@ async function latency(init) {
   await run.exited;
   const arrivals = read(received).split('\n').slice(1).filter(Boolean).map(BigInt);
   const departures = read(sent).split('\n').filter(Boolean).map(BigInt);
-  const micros = arrivals.map((arrival, i) => Number(arrival - departures[i]) / 1000);
-  return { p50: percentile(micros, 50), p99: percentile(micros, 99), lost: count - arrivals.length };
+  // Each arrival belongs to the last signal sent before it. Two SIGUSR1 that are
+  // pending at the command at once merge into one (standard signals do), so a
+  // send may have no arrival: that is counted as merged, not paired by index.
+  const micros = [];
+  let d = 0;
+  for (const arrival of arrivals) {
+    while (d + 1 < departures.length && departures[d + 1] <= arrival) d++;
+    micros.push(Number(arrival - departures[d]) / 1000);
+  }
+  return { p50: percentile(micros, 50), p99: percentile(micros, 99), merged: count - arrivals.length };
 }
 
 // ---------------------------------------------------------------- (d)
@@ -177,7 +185,7 @@ async function idle() {
     { name: 'docker-container-init (no command)', argv: [DCI] },
   ];
   const runs = await Promise.all(subjects.map((s) => startAsPid1(s.argv)));
-  await sleep(1_500);
+  await sleep(3_000); // all of them start at once on the same cores: let start-up finish
   const before = runs.map((r) => cpuTicks(r.pid));
   await sleep(quick ? 3_000 : 10_000);
   const results = new Map(
@@ -218,8 +226,8 @@ out.push('', '(b) reap storm: 5,000 orphans exit at once; time until none is lef
 out.push('| init | ms | orphans reaped / s | × tini rate |', '| --- | ---: | ---: | ---: |');
 for (const [name, ms] of storms) out.push(`| ${name} | ${fmt(ms)} | ${fmt(5000 / (ms / 1000), 0)} | ${fmt(tiniStorm / ms, 2)} |`);
 out.push('', '(c) signal forwarding latency, kill() to the command\'s handler, ' + (quick ? 200 : 1000) + ' SIGUSR1 2 ms apart', '');
-out.push('| init | p50 µs | p99 µs | p99 × tini | lost |', '| --- | ---: | ---: | ---: | ---: |');
-for (const [name, l] of latencies) out.push(`| ${name} | ${fmt(l.p50)} | ${fmt(l.p99)} | ${fmt(l.p99 / tiniP99, 2)} | ${l.lost} |`);
+out.push('| init | p50 µs | p99 µs | p99 × tini | merged at the command |', '| --- | ---: | ---: | ---: | ---: |');
+for (const [name, l] of latencies) out.push(`| ${name} | ${fmt(l.p50)} | ${fmt(l.p99)} | ${fmt(l.p99 / tiniP99, 2)} | ${l.merged} |`);
 out.push('', '(d) shutdown: SIGTERM to the init until it exits; 50 services in the background plus the command, each exits at once on SIGTERM (median of ' + (quick ? 2 : 5) + ')', '');
 out.push('| init | ms | services stopped by SIGTERM (the rest are SIGKILLed when PID 1 exits) |', '| --- | ---: | ---: |');
 for (const [name, s] of stops) out.push(`| ${name} | ${fmt(s.ms)} | ${s.graceful} |`);

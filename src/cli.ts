@@ -1,4 +1,6 @@
 // docker-container-init: the command-line entry point.
+// First of all: catch signals that arrive while the rest loads.
+import { takeEarlySignals } from './early-signals.js';
 import { BUILD_DATE, VERSION } from './build-info.js';
 import { helpText } from './cli/help.js';
 import { parseArguments } from './cli/parse.js';
@@ -7,12 +9,12 @@ import { fdLineWriter } from './log/line-writer.js';
 import { createLogger } from './log/logger.js';
 import { logLevelFor, run } from './shell/run.js';
 import { guardStdio } from './shell/stdio-guard.js';
-import { inheritedDescriptors } from './syscalls/fds.js';
+import { scanInheritedDescriptors } from './shell/inherited-fds.js';
 
 // Before anything opens a stream (the modules above open none): which
 // descriptors came from the parent, to hand them on to the command; then make
 // sure nothing opens the standard streams (see stdio-guard.ts).
-const inheritedFds = inheritedDescriptors();
+const { inheritedFds, debuggerClosed } = scanInheritedDescriptors();
 guardStdio();
 // What `ps` shows for the init, instead of "node".
 process.title = PROGRAM;
@@ -35,7 +37,7 @@ function main(argv: readonly string[]): void {
         logger.log('error', 'You have to either run this as pid 1 or specify the -D option');
         process.exit(1);
       }
-      run({ options: request.options, command: request.command, logger, inheritedFds });
+      run({ options: request.options, command: request.command, logger, inheritedFds, takeEarlySignals, debuggerClosed });
     }
   }
 }

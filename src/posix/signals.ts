@@ -41,6 +41,7 @@ export function nodeSignalName(signal: number): NodeJS.Signals | undefined {
 export const SIGHUP = 1;
 export const SIGINT = 2;
 export const SIGKILL = 9;
+export const SIGUSR1 = 10;
 export const SIGPIPE = 13;
 export const SIGTERM = 15;
 export const SIGCHLD = 17;

@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger.js';
 import { takeSelfInflicted } from '../log/self-signals.js';
 import { statusForSpawnError } from '../posix/exit-status.js';
 import { forwardedSignals } from '../posix/forwardable.js';
-import { nodeSignalName, SIGCHLD, signalName as nameSignal } from '../posix/signals.js';
+import { nodeSignalName, SIGCHLD, SIGINT, SIGTERM, SIGUSR1, signalName as nameSignal } from '../posix/signals.js';
 import type { SupervisorConfig } from '../streams/config.js';
 import type { InitEvent, LogLevel } from '../streams/events.js';
 import { caughtSignals } from '../streams/sources/signals.js';
@@ -18,6 +18,8 @@ import { becomeChildSubreaper } from '../syscalls/prctl.js';
 import { realtimeRange } from '../syscalls/realtime.js';
 import { listenSignal, listenSignalKeepingAlive } from '../syscalls/signal-listen.js';
 import { SIGNAL_MESSAGE_BYTES, widenSignalPipes } from '../syscalls/signal-pipe.js';
+import { signalsLostAtStartup } from '../syscalls/startup-signals.js';
+import { watchForStartedInspector } from './inspector-watch.js';
 import { spawnCommand } from '../syscalls/spawn.js';
 import { reapExited } from '../syscalls/wait.js';
 import { createInterpreter } from './interpreter.js';
@@ -28,13 +30,17 @@ export interface RunPlan {
   readonly logger: Logger;
   /** Descriptors the init inherited, to pass on to the command. */
   readonly inheritedFds: readonly number[];
+  /** Hands over the signals caught before the supervisor was ready (see early-signals.ts). */
+  readonly takeEarlySignals: () => number[];
+  /** A SIGUSR1 during Node's start-up had opened its debugger, closed at start-up (see inherited-fds.ts). */
+  readonly debuggerClosed: boolean;
 }
 
 export function logLevelFor(verbosity: number): LogLevel {
   return verbosity >= 2 ? 'debug' : verbosity === 1 ? 'info' : 'error';
 }
 
-export function run({ options, command, logger, inheritedFds }: RunPlan): void {
+export function run({ options, command, logger, inheritedFds, takeEarlySignals, debuggerClosed }: RunPlan): void {
   const range = realtimeRange();
   const signalName = (signal: number): string => nameSignal(signal, range);
   const forwarded = forwardedSignals(options.realtime, range);
@@ -77,9 +83,26 @@ export function run({ options, command, logger, inheritedFds }: RunPlan): void {
       : listenSignal(signal, nodeSignalName(signal), handler);
   const caught = caughtSignals([SIGCHLD, ...forwarded], listen).pipe(share());
   const [childExited, otherSignals] = partition(caught, (signal) => signal === SIGCHLD);
+  // Read before the init's own handlers replace Node's start-up ones.
+  const lostAtStartup = signalsLostAtStartup([SIGTERM, SIGINT]);
   otherSignals
     .pipe(filter((signal) => !takeSelfInflicted(signal)))
     .subscribe((signal) => events.next({ kind: 'signal', signal }));
+  // Signals that came while the init was loading go in first, in order; the
+  // pipeline holds them until the command runs.
+  // Node may start its debugger more than once for one request (it asks both by
+  // interrupt and through the event loop), so however often it has to be
+  // closed, that counts as the one SIGUSR1 it was.
+  let debuggerSeen = false;
+  const debuggerOpened = (): void => {
+    if (debuggerSeen) return;
+    debuggerSeen = true;
+    logger.log('warn', 'a SIGUSR1 came while Node.js was starting and opened its debugger; closed it again');
+    events.next({ kind: 'signal', signal: SIGUSR1 });
+  };
+  if (debuggerClosed) debuggerOpened();
+  for (const signal of [...takeEarlySignals(), ...lostAtStartup]) events.next({ kind: 'signal', signal });
+  watchForStartedInspector(debuggerOpened);
   const widened = widenSignalPipes();
   for (const error of widened.errors) logger.log('warn', `${error.message}: more than 4096 signals pending at once would be lost`);
   if (widened.widened > 0) logger.log('debug', `room for ${widened.bytes / SIGNAL_MESSAGE_BYTES} pending signals`);

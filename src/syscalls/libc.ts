@@ -21,6 +21,7 @@ export const libc = {
   waitpid: lib.func('int waitpid(int pid, _Out_ int *status, int options)'),
   kill: lib.func('int kill(int pid, int sig)'),
   fcntl: lib.func('int fcntl(int fd, int cmd, ...)'),
+  sigaction: lib.func('int sigaction(int signum, const void *act, _Out_ void *oldact)'),
   prctl: lib.func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)'),
   strerror: lib.func('const char *strerror(int errnum)'),
   sigrtmin: lib.func('int __libc_current_sigrtmin()'),

@@ -6,6 +6,8 @@
 // the signal into the event loop's pipe, exactly as for named signals, so
 // delivery, ordering and the loop wake-up are the same for both kinds.
 
+import { quietBinding } from './node-binding.js';
+
 type Handler = (signal: number) => void;
 
 interface SignalHandle {
@@ -18,18 +20,8 @@ interface SignalHandle {
 let SignalWrap: (new () => SignalHandle) | undefined;
 
 function signalWrap(): new () => SignalHandle {
-  if (SignalWrap) return SignalWrap;
-  // process.binding prints a deprecation warning; printing it would open
-  // process.stderr as a libuv stream and make the descriptor non-blocking for
-  // the command too, so the warning is silenced for this one call.
-  const quiet = process.noDeprecation;
-  process.noDeprecation = true;
-  try {
-    const binding = (process as unknown as { binding(name: string): { Signal: new () => SignalHandle } }).binding('signal_wrap');
-    SignalWrap = binding.Signal;
-  } finally {
-    process.noDeprecation = quiet === true;
-  }
+  SignalWrap ??= quietBinding<{ Signal: new () => SignalHandle }>('signal_wrap')?.Signal;
+  if (!SignalWrap) throw new Error("Node's signal_wrap binding is not available");
   return SignalWrap;
 }
 
