@@ -1,5 +1,6 @@
 // docker-container-init: the command-line entry point.
-// First of all: catch signals that arrive while the rest loads.
+// First of all: V8's settings, and catching signals that arrive while the rest loads.
+import './v8-flags.js';
 import { takeEarlySignals } from './early-signals.js';
 import { BUILD_DATE, VERSION } from './build-info.js';
 import { helpText } from './cli/help.js';

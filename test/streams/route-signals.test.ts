@@ -36,3 +36,10 @@ test('a signal for a command that never started, or one not forwarded, is droppe
     });
   });
 });
+
+test('with debug off, the forwarding carries no log line at all', (t) => {
+  marbles(t).run(({ cold, expectObservable }) => {
+    const items = cold('a', { a: { signal: SIGHUP, pid: 7 } });
+    expectObservable(items.pipe(routeSignals(config({ logLevel: 'info' })))).toBe('a', { a: act.forward(SIGHUP, 7) });
+  });
+});

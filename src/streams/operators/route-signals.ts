@@ -4,10 +4,10 @@
 import { mergeMap, type OperatorFunction } from 'rxjs';
 import { SIGTERM } from '../../posix/signals.js';
 import type { SupervisorConfig } from '../config.js';
-import { log, type Action } from '../events.js';
+import { isLogged, log, type Action } from '../events.js';
 import type { SignalForCommand } from './command-signals.js';
 
-type RouteConfig = Pick<SupervisorConfig, 'signalGroup' | 'forwarded' | 'signalName'>;
+type RouteConfig = Pick<SupervisorConfig, 'signalGroup' | 'forwarded' | 'signalName' | 'logLevel'>;
 
 export function targetFor(signal: number, pid: number, config: Pick<SupervisorConfig, 'signalGroup'>): number {
   return config.signalGroup && signal === SIGTERM ? -pid : pid;
@@ -18,8 +18,11 @@ function route({ signal, pid }: SignalForCommand, config: RouteConfig): Action[]
   if (pid === null) return [log('debug', `dropping ${name}: the command never started`, { signal: name })];
   if (!config.forwarded.has(signal)) return [log('debug', `not forwarding ${name}`, { signal: name })];
   const target = targetFor(signal, pid, config);
+  const forward: Action = { type: 'forward', signal, target };
+  // The hot path: the debug line is only built when it will be shown.
+  if (!isLogged('debug', config.logLevel)) return [forward];
   const to = target < 0 ? `process group ${-target}` : `pid ${target}`;
-  return [log('debug', `forwarding ${name} to ${to}`, { signal: name, target }), { type: 'forward', signal, target }];
+  return [log('debug', `forwarding ${name} to ${to}`, { signal: name, target }), forward];
 }
 
 export function routeSignals(config: RouteConfig): OperatorFunction<SignalForCommand, Action> {
