@@ -106,7 +106,7 @@ function startup() {
 
 // ---------------------------------------------------------------- (b)
 function storm(init) {
-  const runs = quick ? 2 : 5;
+  const runs = quick ? 2 : 9;
   const times = [];
   for (let i = 0; i < runs; i++) {
     const run = spawnSync(asPid1(init.argv([bin('storm'), '5000']))[0], asPid1(init.argv([bin('storm'), '5000'])).slice(1), { env: ENV, timeout: 120_000 });
@@ -231,7 +231,7 @@ out.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; every
 out.push('(a) start-up, `INIT -- true`, median of ' + (quick ? 10 : 60) + ' runs (hyperfine)', '');
 out.push('| | median ms | × node -e 0 as PID 1 |', '| --- | ---: | ---: |');
 for (const [name, ms] of start) out.push(`| ${name} | ${fmt(ms)} | ${fmt(ms / floor, 2)} |`);
-out.push('', '(b) reap storm: 5,000 orphans exit at once; time until none is left (median of ' + (quick ? 2 : 5) + ')', '');
+out.push('', '(b) reap storm: 5,000 orphans exit at once; time until none is left (median of ' + (quick ? 2 : 9) + ')', '');
 out.push('| init | ms | orphans reaped / s | × tini rate |', '| --- | ---: | ---: | ---: |');
 for (const [name, ms] of storms) out.push(`| ${name} | ${fmt(ms)} | ${fmt(5000 / (ms / 1000), 0)} | ${fmt(tiniStorm / ms, 2)} |`);
 out.push('', '(c) signal forwarding latency, kill() to the command\'s handler, ' + (quick ? 200 : 1000) + ' SIGUSR1 2 ms apart', '');
