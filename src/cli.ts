@@ -5,12 +5,13 @@ import { takeEarlySignals } from './early-signals.js';
 import { BUILD_DATE, VERSION } from './build-info.js';
 import { helpText } from './cli/help.js';
 import { parseArguments } from './cli/parse.js';
-import { PROGRAM } from './log/format.js';
+import { PROGRAM, setProcessLogFormat } from './log/format.js';
 import { fdLineWriter } from './log/line-writer.js';
 import { createLogger } from './log/logger.js';
 import { logLevelFor, run } from './shell/run.js';
 import { guardStdio } from './shell/stdio-guard.js';
 import { scanInheritedDescriptors } from './shell/inherited-fds.js';
+import { realtimeRange } from './syscalls/realtime.js';
 
 // Before anything opens a stream (the modules above open none): which
 // descriptors came from the parent, to hand them on to the command; then make
@@ -21,7 +22,7 @@ guardStdio();
 process.title = PROGRAM;
 
 function main(argv: readonly string[]): void {
-  const request = parseArguments(argv, VERSION);
+  const request = parseArguments(argv, VERSION, realtimeRange());
   switch (request.kind) {
     case 'help':
       fdLineWriter(1).write(helpText(BUILD_DATE));
@@ -30,10 +31,11 @@ function main(argv: readonly string[]): void {
       fdLineWriter(1).write(`${PROGRAM} ${VERSION}\n`);
       process.exit(0);
     case 'usageError':
-      createLogger('error').log('error', `${request.message} (see -h)`);
+      createLogger('error', request.logFormat).log('error', `${request.message} (see -h)`);
       process.exit(2);
     case 'run': {
-      const logger = createLogger(logLevelFor(request.options.verbosity));
+      setProcessLogFormat(request.options.logFormat);
+      const logger = createLogger(logLevelFor(request.options), request.options.logFormat);
       if (!request.options.skipPidCheck && process.pid !== 1) {
         logger.log('error', 'You have to either run this as pid 1 or specify the -D option');
         process.exit(1);

@@ -11,16 +11,76 @@ export interface OptionSpec {
   /** May be given more than once (-vv, -e 1 -e 2). */
   readonly repeatable?: boolean;
   readonly help: string;
+  /** When to use it, for -h and the README. */
+  readonly example?: string;
 }
 
 export const OPTIONS: readonly OptionSpec[] = [
-  { key: 'dontWait', short: 'W', help: "Don't wait for other children: exit as soon as the command has exited (with no command: as soon as shutdown starts). Implies -B." },
-  { key: 'dontBroadcast', short: 'B', help: "Don't broadcast SIGTERM to every process before waiting for all children." },
-  { key: 'ignoreSigint', short: 'I', help: "Without a command, don't start shutdown on SIGINT; only SIGTERM does." },
-  { key: 'processGroup', short: 'g', help: 'Run the command in its own process group and send SIGTERM to the whole group (other signals still go to its pid).' },
-  { key: 'realtime', short: 'r', help: 'Also forward realtime signals (SIGRTMIN..SIGRTMAX).' },
-  { key: 'skipPidCheck', short: 'D', help: "Don't check that this is PID 1; become the child subreaper instead, and broadcast only to descendants." },
-  { key: 'verbose', short: 'v', repeatable: true, help: 'Info messages on stderr; -vv adds debug messages. Without it: errors only.' },
+  {
+    key: 'dontWait', short: 'W',
+    help: "Don't wait for other children: exit as soon as the command has exited (with no command: as soon as shutdown starts). Implies -B.",
+    example: 'a batch job whose helper processes may simply die with the container.',
+  },
+  {
+    key: 'dontBroadcast', short: 'B',
+    help: "Don't broadcast SIGTERM to every process before waiting for all children.",
+    example: 'the command stops its own workers and must do so in its own order.',
+  },
+  {
+    key: 'ignoreSigint', short: 'I',
+    help: "Without a command, don't start shutdown on SIGINT; only SIGTERM does.",
+    example: 'an interactive container where Ctrl-C is meant for the services, not for the init.',
+  },
+  {
+    key: 'processGroup', short: 'g',
+    help: 'Run the command in its own process group and send SIGTERM to the whole group (other signals still go to its pid).',
+    example: 'a shell-script command whose child processes ignore the script and need SIGTERM themselves.',
+  },
+  {
+    key: 'realtime', short: 'r',
+    help: 'Also forward realtime signals (SIGRTMIN..SIGRTMAX).',
+    example: 'an application that uses SIGRTMIN+n for its own control messages.',
+  },
+  {
+    key: 'skipPidCheck', short: 'D',
+    help: "Don't check that this is PID 1; become the child subreaper instead, and broadcast only to descendants.",
+    example: 'under another init or supervisor (systemd, supervisord, a CI runner).',
+  },
+  {
+    key: 'verbose', short: 'v', repeatable: true,
+    help: 'Info messages on stderr; -vv adds debug messages. Without it: errors only.',
+    example: '-v in production to see start, shutdown and exit status; -vv to follow every signal and reaped pid.',
+  },
+  {
+    key: 'parentDeathSignal', short: 'p', value: 'SIGNAL',
+    help: 'Ask the kernel to send SIGNAL to the init when its parent dies; it is then handled as if it had been sent.',
+    example: '-D -p TERM under a supervisor, so the tree stops gracefully if the supervisor is killed.',
+  },
+  {
+    key: 'exitCodes', short: 'e', value: 'CODE', repeatable: true,
+    help: 'Exit 0 when the exit status would be CODE (repeatable, 0..255).',
+    example: '-e 143 for a JVM application, which exits 143 on SIGTERM: a stop, not a failure.',
+  },
+  {
+    key: 'rewrite', long: 'rewrite', value: 'FROM:TO', repeatable: true,
+    help: 'Forward signal FROM as TO (names with or without SIG, or numbers; repeatable); TO 0 drops it.',
+    example: '--rewrite TERM:QUIT for nginx or php-fpm, whose graceful stop is SIGQUIT.',
+  },
+  {
+    key: 'delayTerm', long: 'delay-term', value: 'SECONDS',
+    help: 'Hold SIGTERM for SECONDS (decimals allowed) before forwarding it or shutting down; a second SIGTERM acts at once.',
+    example: '--delay-term 5 in Kubernetes, so endpoints stop routing traffic to the pod before the server stops.',
+  },
+  {
+    key: 'warnReaped', short: 'w',
+    help: 'Warn for every reaped process that was not the command: its pid and status.',
+    example: 'to find out which part of an image leaves zombies behind.',
+  },
+  {
+    key: 'logFormat', long: 'log-format', value: 'FORMAT',
+    help: 'text (default) or json: one JSON object per line (level, message, time, pid, and signal, target, exitCode where they apply).',
+    example: '--log-format json when a log shipper parses the container output.',
+  },
   { key: 'help', short: 'h', help: 'Print this help and exit.' },
   { key: 'version', long: 'version', help: 'Print the version and exit.' },
 ];

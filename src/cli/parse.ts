@@ -1,10 +1,20 @@
 // From argv to what the user asked for: run (with typed options and the
 // command), help, version, or a usage error. getopt.ts does the POSIX split;
-// meow turns the init's own options into typed flags.
+// meow turns the init's own options into typed flags; values.ts checks values.
 import { PROGRAM } from '../log/format.js';
+import type { RealtimeRange } from '../posix/signals.js';
 import { splitArguments } from './getopt.js';
 import { loadMeow } from './meow.cjs';
 import { OPTIONS, spelling, takesValue, type OptionSpec } from './options.js';
+import {
+  parseDelay,
+  parseExitCode,
+  parseLogFormat,
+  parseParentDeathSignal,
+  parseRewrite,
+  type Parsed,
+} from './values.js';
+import type { LogFormat } from '../log/format.js';
 
 export interface InitOptions {
   readonly dontWait: boolean;
@@ -15,13 +25,40 @@ export interface InitOptions {
   readonly skipPidCheck: boolean;
   /** 0: errors only, 1: info (-v), 2 or more: debug (-vv). */
   readonly verbosity: number;
+  /** -p: the signal the kernel sends the init when its parent dies. */
+  readonly parentDeathSignal: number | undefined;
+  /** -e: exit statuses that become 0. */
+  readonly exitCodes: readonly number[];
+  /** --rewrite: forwarded signal FROM is sent as TO (0: dropped). */
+  readonly rewrites: ReadonlyArray<readonly [number, number]>;
+  /** --delay-term, in milliseconds (0: none). */
+  readonly delayTermMs: number;
+  /** -w */
+  readonly warnReaped: boolean;
+  readonly logFormat: LogFormat;
 }
 
 export type Request =
   | { readonly kind: 'run'; readonly options: InitOptions; readonly command: readonly string[] }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
-  | { readonly kind: 'usageError'; readonly message: string };
+  | { readonly kind: 'usageError'; readonly message: string; readonly logFormat: LogFormat };
+
+export const DEFAULT_OPTIONS: InitOptions = {
+  dontWait: false,
+  dontBroadcast: false,
+  ignoreSigint: false,
+  processGroup: false,
+  realtime: false,
+  skipPidCheck: false,
+  verbosity: 0,
+  parentDeathSignal: undefined,
+  exitCodes: [],
+  rewrites: [],
+  delayTermMs: 0,
+  warnReaped: false,
+  logFormat: 'text',
+};
 
 interface MeowFlag {
   type: 'boolean' | 'string';
@@ -50,20 +87,54 @@ function canonical(spec: OptionSpec, value: string | undefined): string {
   return `--${long}=${value}`;
 }
 
-const DEFAULTS: InitOptions = {
-  dontWait: false,
-  dontBroadcast: false,
-  ignoreSigint: false,
-  processGroup: false,
-  realtime: false,
-  skipPidCheck: false,
-  verbosity: 0,
-};
+class UsageError extends Error {}
 
-export function parseArguments(argv: readonly string[], version: string): Request {
+function check<T>(parsed: Parsed<T>): T {
+  if (!parsed.ok) throw new UsageError(parsed.error);
+  return parsed.value;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function typedOptions(flags: Record<string, unknown>, range: RealtimeRange): InitOptions {
+  const single = (key: string): string | undefined => (typeof flags[key] === 'string' ? (flags[key] as string) : undefined);
+  const parentDeath = single('parentDeathSignal');
+  const delay = single('delayTerm');
+  const format = single('logFormat');
+  return {
+    dontWait: flags['dontWait'] === true,
+    dontBroadcast: flags['dontBroadcast'] === true,
+    ignoreSigint: flags['ignoreSigint'] === true,
+    processGroup: flags['processGroup'] === true,
+    realtime: flags['realtime'] === true,
+    skipPidCheck: flags['skipPidCheck'] === true,
+    // meow gives a repeatable boolean that was not set as [false].
+    verbosity: Array.isArray(flags['verbose']) ? flags['verbose'].filter((given) => given === true).length : 0,
+    parentDeathSignal: parentDeath === undefined ? undefined : check(parseParentDeathSignal(parentDeath, range)),
+    exitCodes: strings(flags['exitCodes']).map((text) => check(parseExitCode(text))),
+    rewrites: strings(flags['rewrite']).map((text) => check(parseRewrite(text, range))),
+    delayTermMs: delay === undefined ? 0 : check(parseDelay(delay)),
+    warnReaped: flags['warnReaped'] === true,
+    logFormat: format === undefined ? 'text' : check(parseLogFormat(format)),
+  };
+}
+
+/** The log format asked for, looked up on its own so that even a usage error can be printed in it. */
+function requestedLogFormat(argv: readonly string[]): LogFormat {
+  let format: LogFormat = 'text';
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const value = argv[i] === '--log-format' ? argv[i + 1] : argv[i]!.startsWith('--log-format=') ? argv[i]!.slice(13) : undefined;
+    if (value === 'json' || value === 'text') format = value;
+  }
+  return format;
+}
+
+export function parseArguments(argv: readonly string[], version: string, range: RealtimeRange): Request {
   const split = splitArguments(argv);
-  if (!split.ok) return { kind: 'usageError', message: split.error };
-  if (split.options.length === 0) return { kind: 'run', options: DEFAULTS, command: split.command };
+  if (!split.ok) return { kind: 'usageError', message: split.error, logFormat: requestedLogFormat(argv) };
+  if (split.options.length === 0) return { kind: 'run', options: DEFAULT_OPTIONS, command: split.command };
 
   const meow = loadMeow();
   const cli = meow({
@@ -80,16 +151,10 @@ export function parseArguments(argv: readonly string[], version: string): Reques
   const flags = cli.flags as Record<string, unknown>;
   if (flags['help'] === true) return { kind: 'help' };
   if (flags['version'] === true) return { kind: 'version' };
-
-  const options: InitOptions = {
-    dontWait: flags['dontWait'] === true,
-    dontBroadcast: flags['dontBroadcast'] === true,
-    ignoreSigint: flags['ignoreSigint'] === true,
-    processGroup: flags['processGroup'] === true,
-    realtime: flags['realtime'] === true,
-    skipPidCheck: flags['skipPidCheck'] === true,
-    // meow gives a repeatable boolean that was not set as [false].
-    verbosity: Array.isArray(flags['verbose']) ? flags['verbose'].filter((given) => given === true).length : 0,
-  };
-  return { kind: 'run', options, command: split.command };
+  try {
+    return { kind: 'run', options: typedOptions(flags, range), command: split.command };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return { kind: 'usageError', message: error.message, logFormat: requestedLogFormat(argv) };
+  }
 }

@@ -47,3 +47,22 @@ export const SIGTERM = 15;
 export const SIGCHLD = 17;
 export const SIGSTOP = 19;
 export const SIGXFSZ = 25;
+
+/**
+ * A signal from the command line: a name with or without SIG, in any case
+ * (TERM, SIGterm), RTMIN+n / RTMAX-n, or a number. Undefined when it names none.
+ */
+export function parseSignal(text: string, range: RealtimeRange): number | undefined {
+  if (/^\d+$/.test(text)) {
+    const number = Number(text);
+    return number >= 1 && number <= range.max ? number : undefined;
+  }
+  const name = text.toUpperCase().replace(/^SIG/, '');
+  const realtime = /^RT(MIN|MAX)([+-]\d+)?$/.exec(name);
+  if (realtime) {
+    const base = realtime[1] === 'MIN' ? range.min : range.max;
+    const number = base + Number(realtime[2] ?? 0);
+    return isRealtime(number, range) ? number : undefined;
+  }
+  return standard[`SIG${name}`];
+}

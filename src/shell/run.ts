@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger.js';
 import { takeSelfInflicted } from '../log/self-signals.js';
 import { statusForSpawnError } from '../posix/exit-status.js';
 import { forwardedSignals } from '../posix/forwardable.js';
-import { nodeSignalName, SIGCHLD, SIGINT, SIGTERM, SIGUSR1, signalName as nameSignal } from '../posix/signals.js';
+import { isRealtime, nodeSignalName, SIGCHLD, SIGINT, SIGTERM, SIGUSR1, signalName as nameSignal } from '../posix/signals.js';
 import type { SupervisorConfig } from '../streams/config.js';
 import type { InitEvent, LogLevel } from '../streams/events.js';
 import { caughtSignals } from '../streams/sources/signals.js';
@@ -15,6 +15,7 @@ import { reapBatches } from '../streams/sources/reap-batches.js';
 import { supervise } from '../streams/supervise.js';
 import { strerror } from '../syscalls/libc.js';
 import { becomeChildSubreaper } from '../syscalls/prctl.js';
+import { askForParentDeathSignal } from './parent-death.js';
 import { realtimeRange } from '../syscalls/realtime.js';
 import { listenSignal, listenSignalKeepingAlive } from '../syscalls/signal-listen.js';
 import { SIGNAL_MESSAGE_BYTES, widenSignalPipes } from '../syscalls/signal-pipe.js';
@@ -36,14 +37,20 @@ export interface RunPlan {
   readonly debuggerClosed: boolean;
 }
 
-export function logLevelFor(verbosity: number): LogLevel {
-  return verbosity >= 2 ? 'debug' : verbosity === 1 ? 'info' : 'error';
+/** -v info, -vv debug; otherwise errors only, and warnings too with -w (which asks for them). */
+export function logLevelFor(options: Pick<InitOptions, 'verbosity' | 'warnReaped'>): LogLevel {
+  if (options.verbosity >= 2) return 'debug';
+  if (options.verbosity === 1) return 'info';
+  return options.warnReaped ? 'warn' : 'error';
 }
 
 export function run({ options, command, logger, inheritedFds, takeEarlySignals, debuggerClosed }: RunPlan): void {
   const range = realtimeRange();
   const signalName = (signal: number): string => nameSignal(signal, range);
   const forwarded = forwardedSignals(options.realtime, range);
+  // A realtime parent-death signal (-p) is caught even without -r, so that it is handled as sent.
+  const deathSignal = options.parentDeathSignal;
+  if (deathSignal !== undefined && isRealtime(deathSignal, range) && !forwarded.includes(deathSignal)) forwarded.push(deathSignal);
   const config: SupervisorConfig = {
     hasCommand: command.length > 0,
     signalGroup: options.processGroup,
@@ -51,6 +58,10 @@ export function run({ options, command, logger, inheritedFds, takeEarlySignals, 
     broadcast: !options.dontBroadcast && !options.dontWait,
     shutdownOnSigint: !options.ignoreSigint,
     forwarded: new Set(forwarded),
+    rewrites: new Map(options.rewrites),
+    exitCodesToZero: new Set(options.exitCodes),
+    delayTermMs: options.delayTermMs,
+    warnReaped: options.warnReaped,
     logLevel: logger.threshold,
     signalName,
   };
@@ -59,6 +70,7 @@ export function run({ options, command, logger, inheritedFds, takeEarlySignals, 
     const error = becomeChildSubreaper();
     if (error) logger.log('warn', `${error.message}; orphans will not be re-parented to the init`);
   }
+  const parentGone = deathSignal !== undefined && askForParentDeathSignal(deathSignal, signalName(deathSignal), logger);
 
   const events = new Subject<InitEvent>();
   const sweeps = new Subject<void>();
@@ -102,6 +114,8 @@ export function run({ options, command, logger, inheritedFds, takeEarlySignals, 
   };
   if (debuggerClosed) debuggerOpened();
   for (const signal of [...takeEarlySignals(), ...lostAtStartup]) events.next({ kind: 'signal', signal });
+  // The parent died before the kernel was asked (-p): the signal will never come, so it is made up.
+  if (parentGone) events.next({ kind: 'signal', signal: deathSignal! });
   watchForStartedInspector(debuggerOpened);
   const widened = widenSignalPipes();
   for (const error of widened.errors) logger.log('warn', `${error.message}: more than 4096 signals pending at once would be lost`);

@@ -8,7 +8,7 @@
 // descriptors: writes go out synchronously through a LineWriter (on stderr, in
 // the init's log format), reads see nothing.
 import { Readable, Writable } from 'node:stream';
-import { textLine } from '../log/format.js';
+import { formatLine, processLogFormat } from '../log/format.js';
 import { fdLineWriter } from '../log/line-writer.js';
 
 function writableStandIn(fd: number, format: (text: string) => string): Writable {
@@ -28,7 +28,7 @@ function asWarnings(text: string): string {
   return text
     .split('\n')
     .filter((line) => line !== '')
-    .map((line) => `${textLine('warn', line)}\n`)
+    .map((line) => `${formatLine(processLogFormat(), 'warn', line)}\n`)
     .join('');
 }
 

@@ -16,6 +16,14 @@ export interface SupervisorConfig {
   readonly shutdownOnSigint: boolean;
   /** Signals that are passed on to the command. */
   readonly forwarded: ReadonlySet<number>;
+  /** --rewrite: a forwarded signal FROM goes out as TO; TO 0 drops it. */
+  readonly rewrites: ReadonlyMap<number, number>;
+  /** -e: final exit statuses that become 0. */
+  readonly exitCodesToZero: ReadonlySet<number>;
+  /** --delay-term in milliseconds; 0 when SIGTERM acts at once. */
+  readonly delayTermMs: number;
+  /** -w: a WARN line for every reaped process that was not the command. */
+  readonly warnReaped: boolean;
   /** The most verbose log level enabled; the pipeline does not build lines above it. */
   readonly logLevel: LogLevel;
   /** Names signals for log lines. */

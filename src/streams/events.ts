@@ -12,6 +12,8 @@ export type InitEvent =
   | { readonly kind: 'spawnFailed'; readonly status: number; readonly command: string; readonly reason: string }
   /** A signal the init caught (never SIGCHLD: that drives the reaper). */
   | { readonly kind: 'signal'; readonly signal: number }
+  /** A SIGTERM that --delay-term holds back for `ms` (its 'signal' event comes when it is released). */
+  | { readonly kind: 'held'; readonly signal: number; readonly ms: number }
   /** One pass of the reap loop: every exit it collected, and whether no child is left at all. */
   | { readonly kind: 'reaped'; readonly exits: readonly ChildExit[]; readonly childless: boolean };
 

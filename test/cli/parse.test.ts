@@ -1,14 +1,17 @@
 import test from 'ava';
-import { parseArguments } from '../../src/cli/parse.js';
+import { DEFAULT_OPTIONS, parseArguments } from '../../src/cli/parse.js';
+
+const RANGE = { min: 34, max: 64 };
 
 const run = (argv: string[]) => {
-  const request = parseArguments(argv, '1.2.3');
+  const request = parseArguments(argv, '1.2.3', RANGE);
   if (request.kind !== 'run') throw new Error(`expected a run, got ${request.kind}`);
   return request;
 };
 
 test('every flag of SPEC §2 reaches the typed options', (t) => {
   t.deepEqual(run(['-W', '-B', '-I', '-g', '-r', '-D', '-v', 'cmd']).options, {
+    ...DEFAULT_OPTIONS,
     dontWait: true,
     dontBroadcast: true,
     ignoreSigint: true,
@@ -17,15 +20,8 @@ test('every flag of SPEC §2 reaches the typed options', (t) => {
     skipPidCheck: true,
     verbosity: 1,
   });
-  t.deepEqual(run([]).options, {
-    dontWait: false,
-    dontBroadcast: false,
-    ignoreSigint: false,
-    processGroup: false,
-    realtime: false,
-    skipPidCheck: false,
-    verbosity: 0,
-  });
+  t.deepEqual(run([]).options, DEFAULT_OPTIONS);
+  t.deepEqual(run(['-v']).options.exitCodes, [], 'no -e given is no code, not [undefined]');
 });
 
 test('-vv and -v -v both mean debug', (t) => {
@@ -41,11 +37,59 @@ test("the command's own flags stay the command's", (t) => {
 });
 
 test('-h and --version are requests of their own', (t) => {
-  t.is(parseArguments(['-h'], '1.2.3').kind, 'help');
-  t.is(parseArguments(['-vh', 'cmd'], '1.2.3').kind, 'help');
-  t.is(parseArguments(['--version'], '1.2.3').kind, 'version');
+  t.is(parseArguments(['-h'], '1.2.3', RANGE).kind, 'help');
+  t.is(parseArguments(['-vh', 'cmd'], '1.2.3', RANGE).kind, 'help');
+  t.is(parseArguments(['--version'], '1.2.3', RANGE).kind, 'version');
 });
 
 test('a bad command line is a usage error naming the problem', (t) => {
-  t.deepEqual(parseArguments(['-q'], '1.2.3'), { kind: 'usageError', message: 'unknown option -q' });
+  t.deepEqual(parseArguments(['-q'], '1.2.3', RANGE), { kind: 'usageError', message: 'unknown option -q', logFormat: 'text' });
+});
+
+test('every extended option of SPEC §8 reaches the typed options', (t) => {
+  const { options } = run(['-p', 'SIGTERM', '-e', '143', '-e3', '--rewrite', 'TERM:QUIT', '--rewrite=usr1:0', '--delay-term', '1.5', '-w', '--log-format=json', 'cmd']);
+  t.is(options.parentDeathSignal, 15);
+  t.deepEqual(options.exitCodes, [143, 3]);
+  t.deepEqual(options.rewrites, [[15, 3], [10, 0]]);
+  t.is(options.delayTermMs, 1500);
+  t.true(options.warnReaped);
+  t.is(options.logFormat, 'json');
+});
+
+test('a value that starts with a dash stays a value', (t) => {
+  t.deepEqual(parseArguments(['-p', '-e', 'cmd'], '1.2.3', RANGE), { kind: 'usageError', message: 'unknown signal for -p: "-e"', logFormat: 'text' });
+});
+
+const badValues: Array<[string[], string]> = [
+  [['-e', 'abc'], 'invalid exit code for -e: "abc" (0..255)'],
+  [['-e', '256'], 'invalid exit code for -e: "256" (0..255)'],
+  [['-e', '-1'], 'invalid exit code for -e: "-1" (0..255)'],
+  [['-p', 'NOPE'], 'unknown signal for -p: "NOPE"'],
+  [['-p', '65'], 'unknown signal for -p: "65"'],
+  [['--rewrite', 'TERM'], 'invalid --rewrite "TERM" (FROM:TO, e.g. TERM:QUIT)'],
+  [['--rewrite', 'TERM:'], 'invalid --rewrite "TERM:" (FROM:TO, e.g. TERM:QUIT)'],
+  [['--rewrite', 'FOO:TERM'], 'unknown signal in --rewrite "FOO:TERM": "FOO"'],
+  [['--rewrite', 'TERM:BAR'], 'unknown signal in --rewrite "TERM:BAR": "BAR"'],
+  [['--rewrite', 'KILL:TERM'], '--rewrite "KILL:TERM": SIGKILL is never forwarded'],
+  [['--rewrite', 'CHLD:TERM'], '--rewrite "CHLD:TERM": SIGCHLD is never forwarded'],
+  [['--delay-term', 'soon'], 'invalid --delay-term "soon" (seconds, e.g. 5 or 0.5)'],
+  [['--delay-term', '-1'], 'invalid --delay-term "-1" (seconds, e.g. 5 or 0.5)'],
+  [['--log-format', 'xml'], 'invalid --log-format "xml" (text or json)'],
+];
+for (const [argv, message] of badValues) {
+  test(`a bad value is a usage error: ${argv.join(' ')}`, (t) => {
+    t.deepEqual(parseArguments([...argv, 'cmd'], '1.2.3', RANGE), { kind: 'usageError', message, logFormat: 'text' });
+  });
+}
+
+test('signal names: with or without SIG, any case, numbers, realtime offsets', (t) => {
+  const rewrite = (text: string) => run(['-r', '--rewrite', text, 'cmd']).options.rewrites[0];
+  t.deepEqual(rewrite('sigterm:int'), [15, 2]);
+  t.deepEqual(rewrite('15:2'), [15, 2]);
+  t.deepEqual(rewrite('RTMIN+2:SIGRTMAX-1'), [36, 63]);
+  t.deepEqual(rewrite('HUP:0'), [1, 0]);
+});
+
+test('a usage error asked for in JSON is reported in JSON', (t) => {
+  t.like(parseArguments(['--log-format', 'json', '-e', 'x', 'cmd'], '1.2.3', RANGE), { kind: 'usageError', logFormat: 'json' });
 });

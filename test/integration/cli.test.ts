@@ -15,7 +15,7 @@ test('-h prints the build line first, then usage and every option, on stdout; ex
   const lines = stdout.split('\n');
   t.regex(lines[0]!, /^docker-container-init built on \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
   t.regex(lines[1]!, /^Usage: docker-container-init \[options\] \[--\] \[command \[args\.\.\.\]\]$/);
-  for (const flag of ['-W', '-B', '-I', '-g', '-r', '-D', '-v', '-h', '--version']) {
+  for (const flag of ['-W', '-B', '-I', '-g', '-r', '-D', '-v', '-p', '-e', '--rewrite', '--delay-term', '-w', '--log-format', '-h', '--version']) {
     t.true(lines.some((line) => line.startsWith(`  ${flag} `)), `help lists ${flag}`);
   }
 });
@@ -32,6 +32,12 @@ const badLines: Array<[string[], string]> = [
   [['-gq', '-v'], 'unknown option -q'],
   [['--bogus'], 'unknown option --bogus'],
   [['--version=2'], 'option --version takes no value'],
+  [['-e', '300'], 'invalid exit code for -e: "300" (0..255)'],
+  [['-p', 'NOPE'], 'unknown signal for -p: "NOPE"'],
+  [['--rewrite', 'TERM'], 'invalid --rewrite "TERM" (FROM:TO, e.g. TERM:QUIT)'],
+  [['--rewrite', 'STOP:TERM'], '--rewrite "STOP:TERM": SIGSTOP is never forwarded'],
+  [['--delay-term', 'soon'], 'invalid --delay-term "soon" (seconds, e.g. 5 or 0.5)'],
+  [['--log-format', 'xml'], 'invalid --log-format "xml" (text or json)'],
 ];
 
 for (const [args, problem] of badLines) {
@@ -63,4 +69,11 @@ test('-- separates the init options from a command that looks like an option', a
   const { code, stderr } = await runInit(['-v', '--', 'sh', '-c', 'exit 4']);
   t.is(code, 4);
   t.true(logLines(stderr).every((line) => !line.startsWith('[ERROR]')));
+});
+
+test('an option that needs a value and has none at the end: one error line, exit 2', async (t) => {
+  const { code, stdout, stderr } = await runInit(['-p']);
+  t.is(code, 2);
+  t.is(stdout, '');
+  t.is(stderr, '[ERROR][docker-container-init] option -p needs a value (see -h)\n');
 });

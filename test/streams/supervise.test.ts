@@ -155,3 +155,40 @@ test('errors only: nothing but error lines and actions come out', (t) => {
     });
   });
 });
+
+test('--delay-term without a command: the shutdown starts once the delay is over', (t) => {
+  const scheduler = marbles(t);
+  scheduler.run(({ hot, expectObservable }) => {
+    const events = hot('t 19ms c', { t: ev.signal(SIGTERM), c: ev.reaped([], true) });
+    const cfg = config({ hasCommand: false, logLevel: 'info', delayTermMs: 10 });
+    expectObservable(events.pipe(supervise(cfg, scheduler))).toBe('h 9ms (abcd) 4ms (ex)', {
+      h: act.log('info', 'holding SIGTERM for 0.01 s before acting on it (--delay-term)', { signal: 'SIGTERM' }),
+      a: act.log('info', 'shutting down: received SIGTERM'),
+      b: act.broadcast(SIGTERM),
+      c: waiting,
+      d: act.sweep(),
+      e: act.log('info', 'exiting with status 0', { exitCode: 0 }),
+      x: act.exit(0),
+    });
+  });
+});
+
+test('--rewrite changes what is forwarded, not what is broadcast while waiting', (t) => {
+  marbles(t).run(({ hot, expectObservable }) => {
+    const events = hot('s-t-b----t', { s: ev.spawned(7), t: ev.signal(SIGTERM), b: ev.reaped([exited(7, 0)]) });
+    const cfg = config({ logLevel: 'error', rewrites: new Map([[SIGTERM, SIGHUP]]) });
+    expectObservable(events.pipe(supervise(cfg))).toBe('--f-(bs)-b', {
+      f: act.forward(SIGHUP, 7),
+      b: act.broadcast(SIGTERM),
+      s: act.sweep(),
+    });
+  });
+});
+
+test('-e 143: a command stopped by SIGTERM is a clean stop', (t) => {
+  marbles(t).run(({ hot, expectObservable }) => {
+    const events = hot('s-b---c', { s: ev.spawned(7), b: ev.reaped([killed(7, 15)]), c: ev.reaped([], true) });
+    const cfg = config({ logLevel: 'error', exitCodesToZero: new Set([143]) });
+    expectObservable(events.pipe(supervise(cfg))).toBe('--(bs)x', { b: act.broadcast(SIGTERM), s: act.sweep(), x: act.exit(0) });
+  });
+});

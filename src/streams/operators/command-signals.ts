@@ -7,9 +7,12 @@ import { mergeMap, scan, takeWhile, type OperatorFunction } from 'rxjs';
 import type { InitEvent } from '../events.js';
 
 export interface SignalForCommand {
+  /** The signal to send: 0 when --rewrite drops it. */
   readonly signal: number;
   /** The command's pid, or null when the command could not be started. */
   readonly pid: number | null;
+  /** The signal the init received, when --rewrite changed it. */
+  readonly original?: number;
 }
 
 interface State {
@@ -33,6 +36,8 @@ function step(state: State, event: InitEvent): State {
       return { ...quiet, release: [{ signal: event.signal, pid: state.pid }] };
     case 'reaped':
       return event.exits.some((exit) => exit.pid === state.pid) ? { ...quiet, phase: 'ended' } : quiet;
+    case 'held':
+      return quiet;
   }
 }
 

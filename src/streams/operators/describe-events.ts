@@ -24,6 +24,10 @@ function describe(event: InitEvent, config: DescribeConfig): Action[] {
     case 'reaped':
       if (!debug) return [];
       return event.exits.map((exit) => log('debug', `reaped pid ${exit.pid}: ${describeExit(exit, config.signalName)}`));
+    case 'held': {
+      const name = config.signalName(event.signal);
+      return [log('info', `holding ${name} for ${event.ms / 1000} s before acting on it (--delay-term)`, { signal: name })];
+    }
   }
 }
 

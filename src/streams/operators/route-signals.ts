@@ -13,16 +13,20 @@ export function targetFor(signal: number, pid: number, config: Pick<SupervisorCo
   return config.signalGroup && signal === SIGTERM ? -pid : pid;
 }
 
-function route({ signal, pid }: SignalForCommand, config: RouteConfig): Action[] {
-  const name = config.signalName(signal);
+function route({ signal, pid, original }: SignalForCommand, config: RouteConfig): Action[] {
+  const received = original ?? signal;
+  const name = config.signalName(received);
   if (pid === null) return [log('debug', `dropping ${name}: the command never started`, { signal: name })];
-  if (!config.forwarded.has(signal)) return [log('debug', `not forwarding ${name}`, { signal: name })];
+  if (!config.forwarded.has(received)) return [log('debug', `not forwarding ${name}`, { signal: name })];
+  if (signal === 0) return [log('debug', `dropping ${name} (--rewrite)`, { signal: name })];
   const target = targetFor(signal, pid, config);
   const forward: Action = { type: 'forward', signal, target };
   // The hot path: the debug line is only built when it will be shown.
   if (!isLogged('debug', config.logLevel)) return [forward];
   const to = target < 0 ? `process group ${-target}` : `pid ${target}`;
-  return [log('debug', `forwarding ${name} to ${to}`, { signal: name, target }), forward];
+  const sent = config.signalName(signal);
+  const what = original === undefined ? sent : `${sent} (for ${name}, --rewrite)`;
+  return [log('debug', `forwarding ${what} to ${to}`, { signal: sent, target }), forward];
 }
 
 export function routeSignals(config: RouteConfig): OperatorFunction<SignalForCommand, Action> {

@@ -34,7 +34,7 @@ export function shutdownSequence(
           of(log('info', `shutting down: ${start.reason}`)),
           broadcastSigterm(config),
           waitPhase(config, events),
-          exitWith(start),
+          exitWith(start, config),
         ),
       ),
     );

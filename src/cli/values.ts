@@ -1,0 +1,46 @@
+// The values of the extended options (SPEC §8), checked. Each parser returns
+// the value or an error message naming the problem (the caller adds "(see -h)").
+import { isRealtime, parseSignal, signalName, type RealtimeRange } from '../posix/signals.js';
+import { STANDARD_FORWARDED } from '../posix/forwardable.js';
+import type { LogFormat } from '../log/format.js';
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
+
+export function parseExitCode(text: string): Parsed<number> {
+  const code = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+  return code >= 0 && code <= 255 ? ok(code) : fail(`invalid exit code for -e: ${JSON.stringify(text)} (0..255)`);
+}
+
+export function parseParentDeathSignal(text: string, range: RealtimeRange): Parsed<number> {
+  const signal = parseSignal(text, range);
+  return signal === undefined ? fail(`unknown signal for -p: ${JSON.stringify(text)}`) : ok(signal);
+}
+
+/** FROM:TO; TO may be 0 (drop). FROM must be a signal the init forwards (realtime ones with -r). */
+export function parseRewrite(text: string, range: RealtimeRange): Parsed<readonly [number, number]> {
+  const parts = text.split(':');
+  if (parts.length !== 2 || parts[0] === '' || parts[1] === '') {
+    return fail(`invalid --rewrite ${JSON.stringify(text)} (FROM:TO, e.g. TERM:QUIT)`);
+  }
+  const [fromText, toText] = parts as [string, string];
+  const from = parseSignal(fromText, range);
+  if (from === undefined) return fail(`unknown signal in --rewrite ${JSON.stringify(text)}: ${JSON.stringify(fromText)}`);
+  if (!STANDARD_FORWARDED.includes(from) && !isRealtime(from, range)) {
+    return fail(`--rewrite ${JSON.stringify(text)}: ${signalName(from, range)} is never forwarded`);
+  }
+  const to = toText === '0' ? 0 : parseSignal(toText, range);
+  if (to === undefined) return fail(`unknown signal in --rewrite ${JSON.stringify(text)}: ${JSON.stringify(toText)}`);
+  return ok([from, to] as const);
+}
+
+export function parseDelay(text: string): Parsed<number> {
+  const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  return Number.isFinite(seconds) ? ok(Math.round(seconds * 1000)) : fail(`invalid --delay-term ${JSON.stringify(text)} (seconds, e.g. 5 or 0.5)`);
+}
+
+export function parseLogFormat(text: string): Parsed<LogFormat> {
+  return text === 'text' || text === 'json' ? ok(text) : fail(`invalid --log-format ${JSON.stringify(text)} (text or json)`);
+}
