@@ -10,6 +10,7 @@ import { fdLineWriter } from './log/line-writer.js';
 import { createLogger } from './log/logger.js';
 import { logLevelFor, run } from './shell/run.js';
 import { guardStdio } from './shell/stdio-guard.js';
+import { terminalGuard } from './shell/terminal-guard.js';
 import { scanInheritedDescriptors } from './shell/inherited-fds.js';
 import { realtimeRange } from './syscalls/realtime.js';
 
@@ -35,7 +36,7 @@ function main(argv: readonly string[]): void {
       process.exit(2);
     case 'run': {
       setProcessLogFormat(request.options.logFormat);
-      const logger = createLogger(logLevelFor(request.options), request.options.logFormat);
+      const logger = createLogger(logLevelFor(request.options), request.options.logFormat, fdLineWriter(2, terminalGuard(2)));
       if (!request.options.skipPidCheck && process.pid !== 1) {
         logger.log('error', 'You have to either run this as pid 1 or specify the -D option');
         process.exit(1);

@@ -14,8 +14,12 @@ export interface LineWriter {
   write(text: string): void;
 }
 
-export function fdLineWriter(fd: number): LineWriter {
+/** Wraps each write (to block terminal stop signals around it, say). */
+export type WriteGuard = <T>(write: () => T) => T;
+
+export function fdLineWriter(fd: number, guard?: WriteGuard): LineWriter {
   let broken = false;
+  const writeOnce = (bytes: Buffer): number => (guard ? guard(() => writeSync(fd, bytes)) : writeSync(fd, bytes));
   return {
     write(text: string): void {
       if (broken) return;
@@ -23,7 +27,7 @@ export function fdLineWriter(fd: number): LineWriter {
       let retries = 0;
       while (bytes.length > 0) {
         try {
-          bytes = bytes.subarray(writeSync(fd, bytes));
+          bytes = bytes.subarray(writeOnce(bytes));
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           if (code === 'EAGAIN' && retries++ < RETRIES_WHEN_FULL) {

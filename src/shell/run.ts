@@ -22,6 +22,7 @@ import { SIGNAL_MESSAGE_BYTES, widenSignalPipes } from '../syscalls/signal-pipe.
 import { signalsLostAtStartup } from '../syscalls/startup-signals.js';
 import { watchForStartedInspector } from './inspector-watch.js';
 import { spawnCommand } from '../syscalls/spawn.js';
+import { giveTerminal, ownsTerminal } from '../syscalls/terminal.js';
 import { reapExited } from '../syscalls/wait.js';
 import { createInterpreter } from './interpreter.js';
 
@@ -136,9 +137,18 @@ export function run({ options, command, logger, inheritedFds, takeEarlySignals, 
     const triggers = options.ignoreSigint ? 'SIGTERM' : 'SIGTERM or SIGINT';
     logger.log('info', `no command: adopting and reaping children until ${triggers}`);
   } else {
-    const result = spawnCommand({ argv: command, ownProcessGroup: options.processGroup, inheritedFds });
+    // On a terminal (docker run -it) the command gets a process group of its
+    // own, and that group the terminal's foreground: Ctrl-C reaches it once,
+    // straight from the terminal, and an interactive shell gets job control.
+    const terminal = ownsTerminal(0) ? 0 : undefined;
+    const result = spawnCommand({ argv: command, ownProcessGroup: options.processGroup, foregroundOf: terminal, inheritedFds });
     process.chdir('/');
     if ('pid' in result) {
+      if (terminal !== undefined && !result.tookForeground) {
+        const error = giveTerminal(terminal, result.pid);
+        if (error) logger.log('warn', `${error.message}; the command does not have the terminal's foreground`);
+      }
+      if (terminal !== undefined) logger.log('debug', `the command (pid ${result.pid}) has the terminal's foreground`);
       events.next({ kind: 'spawned', pid: result.pid });
     } else {
       events.next({

@@ -10,9 +10,10 @@
 import { Readable, Writable } from 'node:stream';
 import { formatLine, processLogFormat } from '../log/format.js';
 import { fdLineWriter } from '../log/line-writer.js';
+import { terminalGuard } from './terminal-guard.js';
 
 function writableStandIn(fd: number, format: (text: string) => string): Writable {
-  const writer = fdLineWriter(fd);
+  const writer = fdLineWriter(fd, terminalGuard(fd));
   const stream = new Writable({
     decodeStrings: false,
     write(chunk: string | Buffer, _encoding, done) {

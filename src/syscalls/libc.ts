@@ -24,10 +24,25 @@ export const libc = {
   sigaction: lib.func('int sigaction(int signum, const void *act, _Out_ void *oldact)'),
   prctl: lib.func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)'),
   strerror: lib.func('const char *strerror(int errnum)'),
+  isatty: lib.func('int isatty(int fd)'),
+  tcgetpgrp: lib.func('int tcgetpgrp(int fd)'),
+  tcsetpgrp: lib.func('int tcsetpgrp(int fd, int pgrp)'),
+  tcgetsid: lib.func('int tcgetsid(int fd)'),
+  getpgrp: lib.func('int getpgrp()'),
+  pthread_sigmask: lib.func('int pthread_sigmask(int how, const void *set, _Out_ void *oldset)'),
   sigrtmin: lib.func('int __libc_current_sigrtmin()'),
   sigrtmax: lib.func('int __libc_current_sigrtmax()'),
   environ: lib.symbol('environ'),
 };
+
+/** A function the C library may not have (glibc-only extensions); undefined when it is missing. */
+export function optionalFunction(prototype: string): ((...args: unknown[]) => unknown) | undefined {
+  try {
+    return lib.func(prototype) as (...args: unknown[]) => unknown;
+  } catch {
+    return undefined;
+  }
+}
 
 export function errno(): number {
   return koffi.errno();

@@ -1,6 +1,6 @@
 // Starts the command with posix_spawnp: PATH lookup, the init's environment,
 // working directory and inherited descriptors, and a clean signal state.
-import { environPointer, libc } from './libc.js';
+import { environPointer, libc, optionalFunction } from './libc.js';
 import { allSignals, sigset } from './sigset.js';
 
 const POSIX_SPAWN_SETPGROUP = 0x02;
@@ -18,15 +18,23 @@ const FILE_ACTIONS_BYTES = 512;
 const DEFAULT_DISPOSITIONS = sigset(allSignals());
 const EMPTY_MASK = sigset([]);
 
+// glibc 2.35+: the child makes its own group the terminal's foreground before it
+// execs, with every signal still blocked (so no SIGTTOU from the background) and
+// before it can read from the terminal. Missing elsewhere (musl).
+const addTcsetpgrp = optionalFunction('int posix_spawn_file_actions_addtcsetpgrp_np(void *actions, int tcfd)');
+
 export interface SpawnRequest {
   readonly argv: readonly string[];
   /** Put the command in a new process group of its own (pgid = its pid). */
   readonly ownProcessGroup: boolean;
+  /** Make the command's new group the foreground group of this terminal descriptor. */
+  readonly foregroundOf?: number | undefined;
   /** Descriptors the init inherited; Node marks several close-on-exec, the command gets them all. */
   readonly inheritedFds: readonly number[];
 }
 
-export type SpawnResult = { readonly pid: number } | { readonly errno: number };
+/** The command's pid, and whether the child itself took the terminal's foreground. */
+export type SpawnResult = { readonly pid: number; readonly tookForeground: boolean } | { readonly errno: number };
 
 export function spawnCommand(request: SpawnRequest): SpawnResult {
   const attr = Buffer.alloc(ATTR_BYTES);
@@ -35,7 +43,8 @@ export function spawnCommand(request: SpawnRequest): SpawnResult {
   libc.posix_spawn_file_actions_init(actions);
   try {
     let flags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
-    if (request.ownProcessGroup) {
+    const foreground = request.foregroundOf;
+    if (request.ownProcessGroup || foreground !== undefined) {
       flags |= POSIX_SPAWN_SETPGROUP;
       libc.posix_spawnattr_setpgroup(attr, 0);
     }
@@ -44,11 +53,12 @@ export function spawnCommand(request: SpawnRequest): SpawnResult {
     libc.posix_spawnattr_setsigmask(attr, EMPTY_MASK);
     // dup2 of a descriptor onto itself clears its close-on-exec flag in the child only.
     for (const fd of request.inheritedFds) libc.posix_spawn_file_actions_adddup2(actions, fd, fd);
+    const tookForeground = foreground !== undefined && addTcsetpgrp !== undefined && addTcsetpgrp(actions, foreground) === 0;
 
     const pid = [0];
     const file = request.argv[0] ?? '';
     const code = libc.posix_spawnp(pid, file, actions, attr, [...request.argv, null], environPointer()) as number;
-    return code === 0 ? { pid: pid[0]! } : { errno: code };
+    return code === 0 ? { pid: pid[0]!, tookForeground } : { errno: code };
   } finally {
     libc.posix_spawn_file_actions_destroy(actions);
     libc.posix_spawnattr_destroy(attr);
