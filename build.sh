@@ -3,12 +3,21 @@
 # shebang, dist/docker-container-init by default (scripts/build.mjs bundles).
 #   OUTPUT_FILENAME=path ./build.sh   writes the binary to that path instead
 #                                     (its folder must exist).
+#   SEA=1 ./build.sh                  builds one self-contained executable
+#                                     (Node.js single executable application, koffi
+#                                     included), dist/sea/docker-container-init by default.
 # koffi stays outside the bundle (it carries a native addon): the binary finds
 # it in node_modules next to the installed package, or else in this tree.
 set -eu
 cd "$(dirname "$0")"
 
-output=${OUTPUT_FILENAME:-dist/docker-container-init}
+if [ "${SEA:-}" = 1 ]; then
+  default=dist/sea/docker-container-init
+  mkdir -p dist/sea
+else
+  default=dist/docker-container-init
+fi
+output=${OUTPUT_FILENAME:-$default}
 folder=$(dirname "$output")
 if [ "$output" = "dist/docker-container-init" ]; then
   mkdir -p dist
@@ -22,5 +31,5 @@ fi
 version=$(node -p 'require("./package.json").version')
 build_date=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 
-node scripts/build.mjs "$output" "$version" "$build_date"
+node scripts/build.mjs ${SEA:+--sea} "$output" "$version" "$build_date"
 echo "built $output"

@@ -3,13 +3,16 @@
 //    with koffi left outside (it carries a native addon);
 //  - winston and meow bundled separately and embedded as source text, compiled
 //    at run time only by the runs that need them (see src/embedded.ts).
-// Usage: node scripts/build.mjs OUTPUT VERSION BUILD_DATE
+// With --sea: one single executable application (Node's SEA) instead, see sea().
+// Usage: node scripts/build.mjs [--sea] OUTPUT VERSION BUILD_DATE
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [output, version, buildDate] = process.argv.slice(2);
+const sea = process.argv[2] === '--sea';
+const [output, version, buildDate] = process.argv.slice(sea ? 3 : 2);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 // MINIFY=0 keeps names readable, for profiling.
@@ -22,6 +25,10 @@ const header = `#!/usr/bin/env node
 var __bundleFile = process.getBuiltinModule("node:fs").realpathSync.native(process.argv[1]),
   require = process.getBuiltinModule("node:module").createRequire(__bundleFile),
   __bundleUrl = process.getBuiltinModule("node:url").pathToFileURL(__bundleFile).href;`;
+
+// Inside a single executable the script is the executable itself, and the
+// require Node provides loads built-in modules only (all else is bundled).
+const seaHeader = `var __bundleUrl = require("node:url").pathToFileURL(process.execPath).href;`;
 
 async function vendorSource(name) {
   const result = await build({
@@ -50,19 +57,63 @@ module.exports = compileEmbedded(${JSON.stringify(args.path)}, ${JSON.stringify(
   },
 };
 
-await build({
-  ...common,
-  entryPoints: [join(root, 'src/cli.ts')],
-  outfile: output,
-  external: ['koffi'],
-  alias: { rxjs: join(root, 'node_modules/rxjs/dist/esm/index.js') },
-  plugins: [embedVendored],
-  define: {
-    'import.meta.url': '__bundleUrl',
-    __VERSION__: JSON.stringify(version),
-    __BUILD_DATE__: JSON.stringify(buildDate),
-    __KOFFI_FALLBACK__: JSON.stringify(join(root, 'package.json')),
+// In the single executable, koffi is bundled too: syscalls/koffi.ts gives way to
+// sea/koffi.cts, and koffi's per-platform packages to sea/native-addon.cts.
+const seaModules = {
+  name: 'sea-modules',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/koffi\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'syscalls', 'libc.ts')) ? { path: join(root, 'src/sea/koffi.cts') } : undefined,
+    );
+    b.onResolve({ filter: /^@koromix\/koffi-/ }, () => ({ path: join(root, 'src/sea/native-addon.cts') }));
   },
-  banner: { js: header },
-});
+};
+
+async function bundleCli(outfile) {
+  await build({
+    ...common,
+    entryPoints: [join(root, 'src/cli.ts')],
+    outfile,
+    external: sea ? [] : ['koffi'],
+    alias: { rxjs: join(root, 'node_modules/rxjs/dist/esm/index.js') },
+    plugins: sea ? [embedVendored, seaModules] : [embedVendored],
+    define: {
+      'import.meta.url': '__bundleUrl',
+      __VERSION__: JSON.stringify(version),
+      __BUILD_DATE__: JSON.stringify(buildDate),
+      ...(sea ? {} : { __KOFFI_FALLBACK__: JSON.stringify(join(root, 'package.json')) }),
+    },
+    banner: { js: sea ? seaHeader : header },
+  });
+}
+
+/**
+ * The single executable: the bundle as the main script of a copy of this node
+ * binary (postject), koffi's native addon as an asset, and V8's code cache for
+ * the script, made by the same binary that will run it.
+ */
+async function buildSea() {
+  const work = join(root, 'dist/sea-work');
+  mkdirSync(work, { recursive: true });
+  const main = join(work, 'main.cjs');
+  await bundleCli(main);
+  const arch = { x64: 'x64', arm64: 'arm64' }[process.arch];
+  const addon = join(root, `node_modules/@koromix/koffi-linux-${arch}/linux_${arch}/koffi.node`);
+  const config = join(work, 'sea-config.json');
+  const blob = join(work, 'sea.blob');
+  writeFileSync(
+    config,
+    JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, assets: { 'koffi.node': addon } }),
+  );
+  execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
+  copyFileSync(process.execPath, output);
+  execFileSync(
+    join(root, 'node_modules/.bin/postject'),
+    [output, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2'],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+}
+
+if (sea) await buildSea();
+else await bundleCli(output);
 chmodSync(output, 0o755);

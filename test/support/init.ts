@@ -4,7 +4,12 @@
 // its host pid imitate `docker stop`/`docker kill`, nsenter imitates `docker exec`.
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { childrenOf } from './procfs.js';
-import { INIT } from './paths.js';
+import { HIDE_NODE, INIT, ROOT } from './paths.js';
+
+const HIDE_NODE_SCRIPT = [
+  'for node in $(which -a node) /usr/bin/node /usr/local/bin/node; do [ -e "$node" ] && mount --bind /dev/null "$node"; done',
+  `mount -t tmpfs none ${ROOT}/node_modules`,
+].join('; ');
 import { waitFor } from './wait.js';
 
 export interface Outcome {
@@ -52,7 +57,11 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
 
 export async function startInit(args: readonly string[], options: StartOptions = {}): Promise<RunningInit> {
   const namespace = options.namespace ?? true;
+  // In the namespace's own mount namespace: /dev/null over the node binary, an
+  // empty tmpfs over node_modules; then the init (or the test's script) as PID 1.
+  const hide = namespace && HIDE_NODE ? ['sh', '-c', `${HIDE_NODE_SCRIPT}; exec "$0" "$@"`] : [];
   const program = [
+    ...hide,
     ...(options.wrap ?? []),
     ...(options.viaShell !== undefined ? ['sh', '-c', options.viaShell, 'sh', ...args] : options.noInit ? args : [INIT, ...args]),
   ];

@@ -1,0 +1,15 @@
+// Only in the single-executable run (npm run test:sea): the namespace the init
+// runs in really has no Node.js, so whatever passes there passed without it.
+import test from 'ava';
+import { runInit } from '../support/init.js';
+import { HIDE_NODE, INIT } from '../support/paths.js';
+
+test('node is hidden from the init: no node binary, no node_modules', async (t) => {
+  t.true(HIDE_NODE, 'run with DCI_HIDE_NODE=1');
+  t.regex(INIT, /sea/);
+  const { code, stdout } = await runInit(['sh', '-c', 'node -e 0 2>/dev/null; echo "node exits $?"; ls -A "$0" | wc -l', `${process.cwd()}/node_modules`]);
+  t.is(code, 0);
+  const [nodeLine, entries] = stdout.trim().split('\n');
+  t.regex(nodeLine!, /^node exits 12[67]$/);
+  t.is(entries, '0', 'node_modules is empty');
+});
