@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DCI = join(ROOT, 'dist/docker-container-init');
+const SEA = join(ROOT, 'dist/sea/docker-container-init');
 const WORK = mkdtempSync(join(tmpdir(), 'dci-bench-'));
 const ENV = { ...process.env };
 delete ENV.NODE_EXTRA_CA_CERTS;
@@ -36,6 +37,7 @@ function setup() {
     execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   }
   if (!existsSync(DCI)) execFileSync(join(ROOT, 'build.sh'), { stdio: 'inherit' });
+  if (!existsSync(SEA)) execFileSync(join(ROOT, 'build.sh'), { stdio: 'inherit', env: { ...process.env, SEA: '1' } });
   for (const name of ['storm', 'latency', 'service']) {
     execFileSync('cc', ['-O2', '-Wall', '-o', join(WORK, name), join(ROOT, 'scripts/bench', `${name}.c`)]);
   }
@@ -94,6 +96,7 @@ function startup() {
     ['node -e 0', 'node -e 0'],
     ['node -e 0, as PID 1', asPid1(['node', '-e', '0']).join(' ')],
     ...INITS.map((init) => [init.name, asPid1(init.argv(['true'])).join(' ')]),
+    ['docker-container-init, single executable (SEA=1)', asPid1([SEA, '--', 'true']).join(' ')],
   ];
   const out = join(WORK, 'startup.json');
   execFileSync('hyperfine', ['-N', '--warmup', '5', '--runs', String(runs), '--export-json', out, ...commands.map(([, c]) => c)], {
@@ -183,6 +186,7 @@ async function idle() {
     { name: 'node, idle (floor)', argv: ['node', '-e', 'setInterval(() => {}, 2 ** 30)'] },
     ...INITS.map((init) => ({ name: init.name, argv: init.argv(['sleep', '60']) })),
     { name: 'docker-container-init (no command)', argv: [DCI] },
+    { name: 'docker-container-init, single executable', argv: [SEA, '--', 'sleep', '60'] },
   ];
   const runs = await Promise.all(subjects.map((s) => startAsPid1(s.argv)));
   // Two windows: 3-13 s after start (all of them start at once on the same cores),
