@@ -4,6 +4,10 @@
 import { koffi } from './koffi.js';
 
 const lib = koffi.load('libc.so.6');
+// The running program as a whole (dlopen(NULL)). `environ` must be looked up
+// here: node's executable holds a copy-relocated `environ` that the C library
+// itself uses, while libc's own symbol stays empty.
+const program = koffi.load(null);
 
 export const libc = {
   posix_spawnp: lib.func(
@@ -32,7 +36,7 @@ export const libc = {
   pthread_sigmask: lib.func('int pthread_sigmask(int how, const void *set, _Out_ void *oldset)'),
   sigrtmin: lib.func('int __libc_current_sigrtmin()'),
   sigrtmax: lib.func('int __libc_current_sigrtmax()'),
-  environ: lib.symbol('environ'),
+  environ: program.symbol('environ'),
 };
 
 /** A function the C library may not have (glibc-only extensions); undefined when it is missing. */
@@ -53,7 +57,7 @@ export function strerror(code: number): string {
   return libc.strerror(code) as string;
 }
 
-/** Reads the current value of the C `environ` pointer (the process environment). */
+/** The current value of the C `environ` pointer: the process environment, exactly as the C library has it. */
 export function environPointer(): unknown {
   return koffi.decode(libc.environ, 'void *');
 }

@@ -117,3 +117,21 @@ test('zombies that exist when the init is exec\'d are reaped at once', async (t)
   const reapedBefore = lines.slice(0, started).filter((line) => /reaped pid \d+: exited with status 0/.test(line));
   t.is(reapedBefore.length, 2, 'both zombies reaped before the command was even started');
 });
+
+test("the command starts with the init's environment, byte for byte", async (t) => {
+  // A value that is not UTF-8 too: it must not go through a JavaScript string on the way.
+  const script = `export ODD="$(printf 'caf\\351')"; exec "$INIT" sh -c 'cat /proc/$$/environ; sleep 1'`;
+  const init = await startInit([], { viaShell: script, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Once PID 1 is the init (and no longer the shell that execs it): the environment it started with.
+  await waitFor('the init', () => hostProcess(init.hostPid)?.comm === 'docker-containe');
+  const ownEnvironment = readFileSync(`/proc/${init.hostPid}/environ`);
+  const chunks: Buffer[] = [];
+  init.process.stdout!.removeAllListeners('data');
+  init.process.stdout!.setEncoding('latin1' as BufferEncoding);
+  init.process.stdout!.on('data', (chunk: string) => chunks.push(Buffer.from(chunk, 'latin1')));
+  const outcome = await init.outcome;
+  t.is(outcome.code, 0, outcome.stderr);
+  const commandEnvironment = Buffer.concat(chunks);
+  t.true(commandEnvironment.includes(Buffer.from('ODD=caf\xe9\0', 'latin1')));
+  t.true(commandEnvironment.equals(ownEnvironment));
+});
