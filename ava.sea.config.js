@@ -4,6 +4,7 @@
 export default {
   files: [
     'build/test/sea/**/*.test.js',
+    'build/test/examples/single-file.test.js',
     'build/test/integration/cli.test.js',
     'build/test/integration/exit-status.test.js',
     'build/test/integration/reaping.test.js',

@@ -1,0 +1,71 @@
+// examples/: each example's scripts as PID 1 of a PID namespace, doing what
+// their comments say. (No Docker engine runs here: the images are not built.)
+import test from 'ava';
+import { get } from 'node:http';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startInit } from '../support/init.js';
+import { waitFor } from '../support/wait.js';
+import { dockerCommand, EXAMPLES, pathWithInit, podCommand } from './support.js';
+
+const port = (): number => 20_000 + Math.floor(Math.random() * 20_000);
+
+function fetchText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(url, (response) => {
+      let body = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve(body));
+    }).on('error', reject);
+  });
+}
+
+test('node-app: the server answers, and `docker stop` (SIGTERM) stops it cleanly with status 0', async (t) => {
+  const command = dockerCommand('node-app/Dockerfile');
+  t.deepEqual(command, ['docker-container-init', '--', 'node', 'server.js']);
+  const PORT = port();
+  const init = await startInit([], {
+    viaShell: `exec ${command.join(' ')}`,
+    cwd: join(EXAMPLES, 'node-app'),
+    env: { PATH: pathWithInit(), PORT: String(PORT) },
+  });
+  await waitFor('the server', () => init.stdout().includes(`listening on ${PORT}`));
+  t.regex(await fetchText(`http://127.0.0.1:${PORT}/`), /^hello from pid \d+\n$/);
+  init.signal('SIGTERM');
+  const outcome = await init.outcome;
+  t.is(outcome.code, 0, outcome.stderr);
+  t.true(outcome.stdout.includes('SIGTERM: closing'));
+});
+
+test('vm: the entrypoint starts three services and becomes the init; `docker stop` stops each, exit 0', async (t) => {
+  t.deepEqual(dockerCommand('vm/Dockerfile'), ['/entrypoint.sh']);
+  const init = await startInit([], { viaShell: `exec ${join(EXAMPLES, 'vm/entrypoint.sh')}`, env: { PATH: pathWithInit() } });
+  await waitFor('the services', () => (init.stdout().match(/: started/g) ?? []).length === 3);
+  await waitFor('the init', () => init.stderr().includes('no command'));
+  init.signal('SIGTERM');
+  const outcome = await init.outcome;
+  t.is(outcome.code, 0, outcome.stderr);
+  for (const name of ['mailer', 'indexer', 'scheduler']) t.true(outcome.stdout.includes(`${name}: stopping`), name);
+});
+
+test('kubernetes: with --delay-term 5 the server keeps answering for 5 s after SIGTERM, then stops cleanly', async (t) => {
+  const command = podCommand('kubernetes/pod.yaml');
+  t.deepEqual(command, ['docker-container-init', '--delay-term', '5', '-v', '--', 'node', 'server.js']);
+  const PORT = port();
+  const init = await startInit([], {
+    viaShell: `exec ${command.join(' ')}`,
+    cwd: join(EXAMPLES, 'node-app'),
+    env: { PATH: pathWithInit(), PORT: String(PORT) },
+    timeoutMs: 60_000,
+  });
+  await waitFor('the server', () => init.stdout().includes(`listening on ${PORT}`));
+  const stopped = Date.now();
+  init.signal('SIGTERM');
+  await sleep(2_500);
+  t.regex(await fetchText(`http://127.0.0.1:${PORT}/`), /^hello from pid/, 'still serving 2.5 s into the delay');
+  t.false(init.stdout().includes('SIGTERM: closing'));
+  const outcome = await init.outcome;
+  t.is(outcome.code, 0, outcome.stderr);
+  t.true(Date.now() - stopped >= 5_000);
+  t.true(outcome.stdout.includes('SIGTERM: closing'));
+});
