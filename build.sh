@@ -31,5 +31,12 @@ fi
 version=$(node -p 'require("./package.json").version')
 build_date=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 
-node scripts/build.mjs ${SEA:+--sea} "$output" "$version" "$build_date"
+if [ "${SEA:-}" = 1 ]; then
+  mode=--sea
+elif [ "$output" = "dist/docker-container-init" ]; then
+  mode=--library   # the regular build makes the library (dist/lib/) too
+else
+  mode=
+fi
+node scripts/build.mjs $mode "$output" "$version" "$build_date"
 echo "built $output"

@@ -3,16 +3,18 @@
 //    with koffi left outside (it carries a native addon);
 //  - winston and meow bundled separately and embedded as source text, compiled
 //    at run time only by the runs that need them (see src/embedded.ts).
-// With --sea: one single executable application (Node's SEA) instead, see sea().
-// Usage: node scripts/build.mjs [--sea] OUTPUT VERSION BUILD_DATE
+// With --sea: one single executable application (Node's SEA) instead, see buildSea().
+// With --library: also the library (dist/lib/), see buildLibrary().
+// Usage: node scripts/build.mjs [--sea | --library] OUTPUT VERSION BUILD_DATE
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const sea = process.argv[2] === '--sea';
-const [output, version, buildDate] = process.argv.slice(sea ? 3 : 2);
+const mode = process.argv[2]?.startsWith('--') ? process.argv[2] : undefined;
+const sea = mode === '--sea';
+const [output, version, buildDate] = process.argv.slice(mode ? 3 : 2);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 // MINIFY=0 keeps names readable, for profiling.
@@ -114,6 +116,23 @@ async function buildSea() {
   );
 }
 
+/**
+ * The library (SPEC §9): ES modules in dist/lib/ (its own package.json says
+ * so), koffi left to node_modules, rxjs inside; declarations from tsc.
+ */
+async function buildLibrary() {
+  const lib = join(root, 'dist/lib');
+  rmSync(lib, { recursive: true, force: true });
+  mkdirSync(lib, { recursive: true });
+  writeFileSync(join(lib, 'package.json'), '{ "type": "module" }\n');
+  const library = { ...common, format: 'esm', external: ['koffi'], alias: { rxjs: join(root, 'node_modules/rxjs/dist/esm/index.js') } };
+  await build({ ...library, entryPoints: [join(root, 'src/library/index.ts')], outfile: join(lib, 'index.js') });
+  await build({ ...library, entryPoints: [join(root, 'src/library/register.ts')], outfile: join(lib, 'register.js'), external: ['./index.js'] });
+  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.lib.json')], { stdio: 'inherit' });
+  for (const name of ['index', 'register']) copyFileSync(join(root, `build/lib-types/library/${name}.d.ts`), join(lib, `${name}.d.ts`));
+}
+
 if (sea) await buildSea();
 else await bundleCli(output);
 chmodSync(output, 0o755);
+if (mode === '--library') await buildLibrary();

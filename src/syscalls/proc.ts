@@ -41,3 +41,18 @@ export function descendantsOf(root: number): number[] {
   }
   return found;
 }
+
+/** The children of this process (of all its threads), from /proc/self/task/TID/children. */
+export function ownChildren(): number[] {
+  const children: number[] = [];
+  for (const task of readdirSync('/proc/self/task')) {
+    try {
+      for (const pid of readFileSync(`/proc/self/task/${task}/children`, 'latin1').split(' ')) {
+        if (pid !== '' && pid !== '\n') children.push(Number(pid));
+      }
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return children;
+}

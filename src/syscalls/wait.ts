@@ -30,3 +30,24 @@ export function reapExited(): ReapResult {
     return { exits, childless: false, error };
   }
 }
+
+/**
+ * The selective reap loop, for a process that shares its children with others
+ * who wait for their own (Node's child_process): reaps only the given pids,
+ * each with waitpid(pid, WNOHANG), never waitpid(-1).
+ */
+export function reapExitedAmong(pids: Iterable<number>): ReapResult {
+  const exits: ChildExit[] = [];
+  for (const pid of pids) {
+    for (;;) {
+      const result = libc.waitpid(pid, status, WNOHANG) as number;
+      if (result === pid) exits.push(decodeWaitStatus(pid, status[0]!));
+      if (result >= 0) break;
+      const error = lastError(`waitpid(${pid})`);
+      if (error.code === EINTR) continue;
+      if (error.code !== ECHILD) return { exits, childless: false, error };
+      break; // not (or no longer) our child
+    }
+  }
+  return { exits, childless: false };
+}

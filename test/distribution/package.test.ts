@@ -1,8 +1,8 @@
 // The npm package: the tarball holds only what runs, and installed into an
 // empty prefix it gives a working command, as PID 1 too.
 import test from 'ava';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInit } from '../support/init.js';
@@ -16,11 +16,16 @@ interface PackResult {
 const pack = (args: string[]): PackResult =>
   (JSON.parse(execFileSync('npm', ['pack', '--json', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString()) as PackResult[])[0]!;
 
-test('the tarball holds only what runs: the bundled CLI, README, LICENSE', (t) => {
+test('the tarball holds only what runs: the bundled CLI, the library and its types, README, LICENSE', (t) => {
   t.deepEqual(pack(['--dry-run']).files.map((f) => f.path).sort(), [
     'LICENSE',
     'README.md',
     'dist/docker-container-init',
+    'dist/lib/index.d.ts',
+    'dist/lib/index.js',
+    'dist/lib/package.json',
+    'dist/lib/register.d.ts',
+    'dist/lib/register.js',
     'dist/package.json',
     'package.json',
   ]);
@@ -43,4 +48,33 @@ test.serial('installed from the tarball into an empty prefix: -h works, and it r
   const run = await runInit([], { viaShell: only(`-v sh -c 'sleep 0.2 & exit 3'`) });
   t.is(run.code, 3, run.stderr);
   t.regex(run.stderr, /sent SIGTERM to 1 process\n/);
+
+  // The library, through the package's exports, from a project that depends on it.
+  const project = join(work, 'project');
+  mkdirSync(join(project, 'node_modules'), { recursive: true });
+  symlinkSync(join(prefix, 'lib/node_modules/docker-container-init'), join(project, 'node_modules/docker-container-init'));
+  const hidden = `mount -t tmpfs none ${ROOT}/node_modules; cd ${project}; exec node`;
+  const imported = await runInit([], {
+    viaShell: `${hidden} --input-type=module -e "import { becomeInit } from 'docker-container-init'; console.log(typeof becomeInit(), becomeInit().reaped)"`,
+  });
+  t.is(imported.stdout, 'object 0\n', imported.stderr);
+  const registered = await runInit([], {
+    viaShell: `${hidden} --import docker-container-init/register -e "process.kill(process.pid, 'SIGTERM'); setInterval(() => {}, 1 << 30)"`,
+  });
+  t.is(registered.code, 143, registered.stderr);
+
+  // The shipped types, as a TypeScript project that uses the package sees them.
+  writeFileSync(
+    join(project, 'app.ts'),
+    "import { becomeInit, type ReapedProcess } from 'docker-container-init';\n" +
+      'const init = becomeInit({ onReaped: (p: ReapedProcess) => console.log(p.pid, p.code, p.signal) });\n' +
+      'const reaped: number = init.reaped;\ninit.stop();\nexport { reaped };\n',
+  );
+  writeFileSync(join(project, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true, types: [] }, files: ['app.ts'] }),
+  );
+  const typecheck = spawnSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', project]);
+  t.is(typecheck.status, 0, typecheck.stdout.toString());
 });
