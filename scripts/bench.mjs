@@ -112,7 +112,8 @@ function storm(init) {
   const runs = quick ? 2 : 9;
   const times = [];
   for (let i = 0; i < runs; i++) {
-    const run = spawnSync(asPid1(init.argv([bin('storm'), '5000']))[0], asPid1(init.argv([bin('storm'), '5000'])).slice(1), { env: ENV, timeout: 120_000 });
+    const [program, ...args] = asPid1(init.argv([bin('storm'), '5000']));
+    const run = spawnSync(program, args, { env: ENV, timeout: 120_000 });
     const ms = Number(run.stdout.toString().trim());
     if (!(ms > 0)) throw new Error(`${init.name}: storm gave ${JSON.stringify(run.stdout.toString())} ${run.stderr}`);
     times.push(ms);
