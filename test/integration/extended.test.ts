@@ -62,6 +62,17 @@ test('--rewrite: SIGTERM goes out as SIGUSR2, SIGHUP is dropped, SIGUSR1 passes 
   t.is((await init.outcome).code, 137);
 });
 
+test('--rewrite with -r: a realtime signal goes out as a standard one, and the other way round', async (t) => {
+  const { init, log } = await recorder(['-r', '--rewrite', 'RTMIN+1:USR2', '--rewrite', 'SIGUSR1:SIGRTMAX']);
+  init.signal(35); // SIGRTMIN+1
+  await waitFor('SIGUSR2 for SIGRTMIN+1', () => recordedSignals(log).includes(12));
+  init.signal('SIGUSR1');
+  await waitFor('SIGRTMAX for SIGUSR1', () => recordedSignals(log).includes(64));
+  t.deepEqual(recordedSignals(log), [12, 64]);
+  init.signal('SIGTERM');
+  t.is((await init.outcome).code, 0);
+});
+
 test('--rewrite does not change what starts the shutdown without a command', async (t) => {
   const init = await startInit(['-v', '--rewrite', 'TERM:USR2']);
   await waitFor('the init to be up', () => init.stderr().includes('no command'));
