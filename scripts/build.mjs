@@ -65,7 +65,7 @@ const seaModules = {
   name: 'sea-modules',
   setup(b) {
     b.onResolve({ filter: /^\.\/koffi\.js$/ }, (args) =>
-      args.importer.endsWith(join('src', 'syscalls', 'libc.ts')) ? { path: join(root, 'src/sea/koffi.cts') } : undefined,
+      dirname(args.importer) === join(root, 'src', 'syscalls') ? { path: join(root, 'src/sea/koffi.cts') } : undefined,
     );
     b.onResolve({ filter: /^@koromix\/koffi-/ }, () => ({ path: join(root, 'src/sea/native-addon.cts') }));
   },

@@ -9,7 +9,7 @@ import { reapBatches } from '../streams/sources/reap-batches.js';
 import { SIGCHLD, signalName } from '../posix/signals.js';
 import { ownChildren } from '../syscalls/proc.js';
 import { realtimeRange } from '../syscalls/realtime.js';
-import { listenSignal } from '../syscalls/signal-listen.js';
+import { listenSignal } from '../syscalls/signal-handles.js';
 import { reapExitedAmong } from '../syscalls/wait.js';
 import { isAppChild, watchAppChildren } from './app-children.js';
 import { exitOnSignals } from './conventional-signals.js';
@@ -55,7 +55,7 @@ export function becomeInit(options: BecomeInitOptions = {}): InitHandle {
   if (options.reap !== false) {
     watchAppChildren();
     const range = realtimeRange();
-    const listen = (signal: number, handler: (signal: number) => void): (() => void) => listenSignal(signal, 'SIGCHLD', handler);
+    const listen = (signal: number, handler: (signal: number) => void): (() => void) => listenSignal(signal, handler, { keepAlive: false });
     const orphans = (): number[] => ownChildren().filter((pid) => !isAppChild(pid));
     const subscription = reapBatches(caughtSignals([SIGCHLD], listen), () => reapExitedAmong(orphans())).subscribe((event) => {
       if (event.kind !== 'reaped') return;

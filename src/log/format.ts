@@ -18,15 +18,3 @@ export function jsonLine(level: LogLevel, message: string, fields?: LogFields, n
 export function formatLine(format: LogFormat, level: LogLevel, message: string, fields?: LogFields): string {
   return format === 'json' ? jsonLine(level, message, fields) : textLine(level, message);
 }
-
-// The format for lines that do not come through the logger (Node's own
-// warnings, see shell/stdio-guard.ts), set once the command line is read.
-let processFormat: LogFormat = 'text';
-
-export function setProcessLogFormat(format: LogFormat): void {
-  processFormat = format;
-}
-
-export function processLogFormat(): LogFormat {
-  return processFormat;
-}

@@ -33,11 +33,6 @@ export function signalName(signal: number, range: RealtimeRange): string {
   return `signal ${signal}`;
 }
 
-/** The Node.js event name for a standard signal, or undefined for a realtime one. */
-export function nodeSignalName(signal: number): NodeJS.Signals | undefined {
-  return standardNames.get(signal) as NodeJS.Signals | undefined;
-}
-
 export const SIGHUP = 1;
 export const SIGINT = 2;
 export const SIGKILL = 9;

@@ -6,12 +6,12 @@
 // that opens after the scan has a close-on-exec socket the command never sees,
 // and inspector-watch.ts closes it.
 import { inheritedDescriptors } from '../syscalls/fds.js';
-import { closeStartedInspector } from '../syscalls/node-inspector.js';
+import { closeStartedDebugger } from '../syscalls/node-internals.js';
 
 export function scanInheritedDescriptors(): { inheritedFds: number[]; debuggerClosed: boolean } {
-  let debuggerClosed = closeStartedInspector();
+  let debuggerClosed = closeStartedDebugger();
   let inheritedFds = inheritedDescriptors();
-  if (closeStartedInspector()) {
+  if (closeStartedDebugger()) {
     debuggerClosed = true;
     inheritedFds = inheritedDescriptors();
   }

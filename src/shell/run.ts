@@ -2,6 +2,7 @@
 // passes of the reap loop, the command's start), runs them through the pure
 // supervisor, and performs the actions it returns.
 import { merge, Subject } from 'rxjs';
+import type { EarlySignals } from '../boot/early-signals.js';
 import type { InitOptions } from '../cli/parse.js';
 import type { Logger } from '../log/logger.js';
 import { signalName } from '../posix/signals.js';
@@ -23,8 +24,8 @@ export interface RunPlan {
   readonly logger: Logger;
   /** Descriptors the init inherited, to pass on to the command. */
   readonly inheritedFds: readonly number[];
-  /** Hands over the signals caught before the supervisor was ready (see early-signals.ts). */
-  readonly takeEarlySignals: () => number[];
+  /** The signals caught since the init's first modules ran (see boot/early-signals.ts). */
+  readonly early: EarlySignals;
   /** A SIGUSR1 during Node's start-up had opened its debugger, closed at start-up (see inherited-fds.ts). */
   readonly debuggerClosed: boolean;
 }
@@ -36,7 +37,7 @@ export function logLevelFor(options: Pick<InitOptions, 'verbosity' | 'warnReaped
   return options.warnReaped ? 'warn' : 'error';
 }
 
-export function run({ options, command, logger, inheritedFds, takeEarlySignals, debuggerClosed }: RunPlan): void {
+export function run({ options, command, logger, inheritedFds, early, debuggerClosed }: RunPlan): void {
   const range = realtimeRange();
   const config = supervisorConfig(options, command, logger.threshold, range);
 
@@ -68,7 +69,7 @@ export function run({ options, command, logger, inheritedFds, takeEarlySignals, 
     forwarded: config.forwarded,
     events,
     logger,
-    takeEarlySignals,
+    early,
     debuggerClosed,
     alsoReceived: parentGone ? [death] : [],
   });

