@@ -2,7 +2,7 @@
 //  - our code and rxjs (its ES2015 build, so that unused operators are dropped),
 //    with koffi left outside (it carries a native addon);
 //  - winston and meow bundled separately and embedded as source text, compiled
-//    at run time only by the runs that need them (see src/embedded.ts).
+//    at run time only by the runs that need them (see src/compile-embedded.ts).
 // With --sea: one single executable application (Node's SEA) instead, see buildSea().
 // With --library: also the library (dist/lib/), see buildLibrary().
 // Usage: node scripts/build.mjs [--sea | --library] OUTPUT VERSION BUILD_DATE
@@ -53,7 +53,7 @@ const embedVendored = {
     b.onLoad({ filter: /.*/, namespace: 'embedded' }, (args) => ({
       resolveDir: join(root, 'src'),
       loader: 'js',
-      contents: `const { compileEmbedded } = require('./embedded.ts');
+      contents: `const { compileEmbedded } = require('./compile-embedded.ts');
 module.exports = compileEmbedded(${JSON.stringify(args.path)}, ${JSON.stringify(vendored[args.path])});`,
     }));
   },

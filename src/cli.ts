@@ -6,22 +6,28 @@ import { attachStandardStreams } from './boot/stdio-guard.js';
 import { earlySignals } from './boot/early-signals.js';
 import { BUILD_DATE, VERSION } from './build-info.js';
 import { helpText } from './cli/help.js';
+import { logLevelFor } from './cli/log-level.js';
 import { parseArguments } from './cli/parse.js';
+import { supervisorConfig } from './cli/supervisor-config.js';
 import { formatLine, PROGRAM } from './log/format.js';
 import { fdLineWriter } from './log/line-writer.js';
 import { createLogger } from './log/logger.js';
-import { logLevelFor, run } from './shell/run.js';
+import { selfInflictedSignals } from './log/self-inflicted-signals.js';
+import { scanInheritedDescriptors } from './shell/scan-inherited-descriptors.js';
+import { run } from './shell/run.js';
 import { terminalGuard } from './shell/terminal-guard.js';
-import { scanInheritedDescriptors } from './shell/inherited-fds.js';
-import { realtimeRange } from './syscalls/realtime.js';
 import { setV8Flags } from './syscalls/node-internals.js';
+import { realtimeRange } from './syscalls/realtime-range.js';
+
+// The parent as it was when the init's code first ran (for -p: see shell/ask-for-parent-death-signal.ts).
+const parentAtStart = process.ppid;
 
 // An init runs a few lines of JavaScript per signal or exit, now and then.
-// V8's optimising compilers (TurboFan, and Maglev since Node 22) buy nothing there, and its compile jobs
-// stalled the event loop for up to 2 ms at a time on a 2-core machine:
-// forwarded signals waited, and two of the same could reach the command
-// together and merge. Without it, forwarding's p99 fell from about 800 to
-// about 200 microseconds (npm run bench).
+// V8's optimising compilers (TurboFan, and Maglev since Node 22) buy nothing
+// there, and their compile jobs stalled the event loop for up to 2 ms at a
+// time on a 2-core machine: forwarded signals waited, and two of the same
+// could reach the command together and merge. Without them, forwarding's p99
+// fell from about 800 to about 200 microseconds (npm run bench).
 setV8Flags('--no-opt --no-maglev');
 
 // Before anything opens a descriptor of its own (the modules above open none):
@@ -31,7 +37,8 @@ const { inheritedFds, debuggerClosed } = scanInheritedDescriptors();
 process.title = PROGRAM;
 
 function main(argv: readonly string[]): void {
-  const request = parseArguments(argv, VERSION, realtimeRange());
+  const range = realtimeRange();
+  const request = parseArguments(argv, VERSION, range);
   switch (request.kind) {
     case 'help':
       fdLineWriter(1).write(helpText(BUILD_DATE));
@@ -40,21 +47,32 @@ function main(argv: readonly string[]): void {
       fdLineWriter(1).write(`${PROGRAM} ${VERSION}\n`);
       process.exit(0);
     case 'usageError':
-      createLogger('error', request.logFormat).log('error', `${request.message} (see -h)`);
+      createLogger(request.logFormat).log('error', `${request.message} (see -h)`);
       process.exit(2);
     case 'run': {
-      const format = request.options.logFormat;
-      const stderr = fdLineWriter(2, terminalGuard(2));
+      const { options, command } = request;
+      const selfInflicted = selfInflictedSignals();
+      const stderr = fdLineWriter(2, terminalGuard(2), selfInflicted);
       attachStandardStreams({
-        stdout: fdLineWriter(1, terminalGuard(1)),
-        stderrLine: (line) => stderr.write(`${formatLine(format, 'warn', line)}\n`),
+        stdout: fdLineWriter(1, terminalGuard(1), selfInflicted),
+        stderrLine: (line) => stderr.write(`${formatLine(options.logFormat, 'warn', line)}\n`),
       });
-      const logger = createLogger(logLevelFor(request.options), format, stderr);
-      if (!request.options.skipPidCheck && process.pid !== 1) {
+      const logger = createLogger(options.logFormat, stderr);
+      if (!options.skipPidCheck && process.pid !== 1) {
         logger.log('error', 'You have to either run this as pid 1 or specify the -D option');
         process.exit(1);
       }
-      run({ options: request.options, command: request.command, logger, inheritedFds, early: earlySignals, debuggerClosed });
+      run({
+        config: supervisorConfig(options, command.length > 0 ? [command] : [], logLevelFor(options), range),
+        subreaper: options.skipPidCheck && process.pid !== 1,
+        parentDeathSignal: options.parentDeathSignal,
+        parentAtStart,
+        logger,
+        inheritedFds,
+        early: earlySignals,
+        debuggerClosed,
+        selfInflicted,
+      });
     }
   }
 }

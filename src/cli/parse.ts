@@ -17,9 +17,13 @@ import {
 import type { LogFormat } from '../log/format.js';
 
 export interface InitOptions {
-  readonly dontWait: boolean;
-  readonly dontBroadcast: boolean;
-  readonly ignoreSigint: boolean;
+  /** False with -W. */
+  readonly waitForChildren: boolean;
+  /** False with -B. */
+  readonly broadcast: boolean;
+  /** False with -I. */
+  readonly shutdownOnSigint: boolean;
+  /** -g */
   readonly processGroup: boolean;
   readonly realtime: boolean;
   readonly skipPidCheck: boolean;
@@ -45,9 +49,9 @@ export type Request =
   | { readonly kind: 'usageError'; readonly message: string; readonly logFormat: LogFormat };
 
 export const DEFAULT_OPTIONS: InitOptions = {
-  dontWait: false,
-  dontBroadcast: false,
-  ignoreSigint: false,
+  waitForChildren: true,
+  broadcast: true,
+  shutdownOnSigint: true,
   processGroup: false,
   realtime: false,
   skipPidCheck: false,
@@ -71,7 +75,10 @@ function meowFlags(): Record<string, MeowFlag> {
   for (const spec of OPTIONS) {
     const flag: MeowFlag = { type: takesValue(spec) ? 'string' : 'boolean' };
     if (spec.short !== undefined) flag.shortFlag = spec.short;
-    if (spec.repeatable) flag.isMultiple = true;
+    // Every option that takes a value may be given more than once: a repeatable
+    // one collects them all, any other takes the last (getopt's rule, and what
+    // ENTRYPOINT plus CMD, which often repeat one, expect).
+    if (spec.repeatable || takesValue(spec)) flag.isMultiple = true;
     flags[spec.key] = flag;
   }
   return flags;
@@ -99,25 +106,23 @@ function strings(value: unknown): string[] {
 }
 
 function typedOptions(flags: Record<string, unknown>, range: RealtimeRange): InitOptions {
-  const single = (key: string): string | undefined => (typeof flags[key] === 'string' ? (flags[key] as string) : undefined);
-  const parentDeath = single('parentDeathSignal');
-  const delay = single('delayTerm');
-  const format = single('logFormat');
+  // Every value given is checked; of a single-valued option given twice, the last one counts.
+  const last = <T>(key: string, parse: (text: string) => Parsed<T>): T | undefined => strings(flags[key]).map((text) => check(parse(text))).at(-1);
   return {
-    dontWait: flags['dontWait'] === true,
-    dontBroadcast: flags['dontBroadcast'] === true,
-    ignoreSigint: flags['ignoreSigint'] === true,
+    waitForChildren: flags['dontWait'] !== true,
+    broadcast: flags['dontBroadcast'] !== true,
+    shutdownOnSigint: flags['ignoreSigint'] !== true,
     processGroup: flags['processGroup'] === true,
     realtime: flags['realtime'] === true,
     skipPidCheck: flags['skipPidCheck'] === true,
     // meow gives a repeatable boolean that was not set as [false].
     verbosity: Array.isArray(flags['verbose']) ? flags['verbose'].filter((given) => given === true).length : 0,
-    parentDeathSignal: parentDeath === undefined ? undefined : check(parseParentDeathSignal(parentDeath, range)),
+    parentDeathSignal: last('parentDeathSignal', (text) => parseParentDeathSignal(text, range)),
     exitCodes: strings(flags['exitCodes']).map((text) => check(parseExitCode(text))),
     rewrites: strings(flags['rewrite']).map((text) => check(parseRewrite(text, range))),
-    delayTermMs: delay === undefined ? 0 : check(parseDelay(delay)),
+    delayTermMs: last('delayTerm', parseDelay) ?? 0,
     warnReaped: flags['warnReaped'] === true,
-    logFormat: format === undefined ? 'text' : check(parseLogFormat(format)),
+    logFormat: last('logFormat', parseLogFormat) ?? 'text',
   };
 }
 

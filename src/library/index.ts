@@ -4,15 +4,14 @@
 // app started with child_process, and gives SIGTERM, SIGINT and SIGHUP their
 // conventional meaning unless the app listens for them itself. It shares the
 // CLI's reap source and system calls.
-import { caughtSignals } from '../streams/sources/signals.js';
-import { reapBatches } from '../streams/sources/reap-batches.js';
+import { reapPasses } from '../streams/sources/reap-passes.js';
 import { SIGCHLD, signalName } from '../posix/signals.js';
 import { ownChildren } from '../syscalls/proc.js';
-import { realtimeRange } from '../syscalls/realtime.js';
+import { realtimeRange } from '../syscalls/realtime-range.js';
 import { listenSignal } from '../syscalls/signal-handles.js';
-import { reapExitedAmong } from '../syscalls/wait.js';
+import { reapExitedAmong } from '../syscalls/reap-exited.js';
 import { isAppChild, watchAppChildren } from './app-children.js';
-import { exitOnSignals } from './conventional-signals.js';
+import { exitOnSignals } from './exit-on-signals.js';
 
 /** A process that was reaped: not one the app started, but an orphan handed to PID 1. */
 export interface ReapedProcess {
@@ -55,16 +54,24 @@ export function becomeInit(options: BecomeInitOptions = {}): InitHandle {
   if (options.reap !== false) {
     watchAppChildren();
     const range = realtimeRange();
-    const listen = (signal: number, handler: (signal: number) => void): (() => void) => listenSignal(signal, handler, { keepAlive: false });
     const orphans = (): number[] => ownChildren().filter((pid) => !isAppChild(pid));
-    const subscription = reapBatches(caughtSignals([SIGCHLD], listen), () => reapExitedAmong(orphans())).subscribe((event) => {
+    const reaper = reapPasses(() => {
+      const { exits, childless } = reapExitedAmong(orphans());
+      return { exits, childless };
+    });
+    const subscription = reaper.passes.subscribe((event) => {
       if (event.kind !== 'reaped') return;
       reaped += event.exits.length;
       for (const exit of event.exits) {
         options.onReaped?.({ pid: exit.pid, code: exit.code, signal: exit.signal === null ? null : signalName(exit.signal, range) });
       }
     });
-    stops.push(() => subscription.unsubscribe());
+    // Unreferenced: the reaper never keeps the app alive.
+    const stopListening = listenSignal(SIGCHLD, () => reaper.request(), { keepAlive: false });
+    stops.push(() => {
+      stopListening();
+      subscription.unsubscribe();
+    });
   }
 
   if (options.exitOnSignals !== false) {

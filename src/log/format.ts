@@ -11,7 +11,7 @@ export function textLine(level: LogLevel, message: string): string {
 }
 
 /** One JSON object: level, message, time (ISO 8601), pid, then the context fields. */
-export function jsonLine(level: LogLevel, message: string, fields?: LogFields, now: Date = new Date()): string {
+function jsonLine(level: LogLevel, message: string, fields?: LogFields, now: Date = new Date()): string {
   return JSON.stringify({ level, message, time: now.toISOString(), pid: process.pid, ...fields });
 }
 

@@ -4,7 +4,7 @@
 // mode, and the command shares that descriptor's flags.
 import { writeSync } from 'node:fs';
 import { SIGPIPE, SIGXFSZ } from '../posix/signals.js';
-import { noteSelfInflicted } from './self-signals.js';
+import type { SelfInflictedSignals } from './self-inflicted-signals.js';
 
 const RETRIES_WHEN_FULL = 1000;
 const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -17,7 +17,8 @@ export interface LineWriter {
 /** Wraps each write (to block terminal stop signals around it, say). */
 export type WriteGuard = <T>(write: () => T) => T;
 
-export function fdLineWriter(fd: number, guard?: WriteGuard): LineWriter {
+/** `selfInflicted` learns of the SIGPIPE or SIGXFSZ a failed write raised. */
+export function fdLineWriter(fd: number, guard?: WriteGuard, selfInflicted?: SelfInflictedSignals): LineWriter {
   let broken = false;
   const writeOnce = (bytes: Buffer): number => (guard ? guard(() => writeSync(fd, bytes)) : writeSync(fd, bytes));
   return {
@@ -37,10 +38,10 @@ export function fdLineWriter(fd: number, guard?: WriteGuard): LineWriter {
           }
           if (code === 'EPIPE') {
             // Nobody will ever read this descriptor again; stop writing to it.
-            noteSelfInflicted(SIGPIPE);
+            selfInflicted?.note(SIGPIPE);
             broken = true;
           } else if (code === 'EFBIG') {
-            noteSelfInflicted(SIGXFSZ);
+            selfInflicted?.note(SIGXFSZ);
           }
           return;
         }

@@ -10,9 +10,9 @@ export function describeExit(exit: ChildExit, signalName: (signal: number) => st
   return exit.code !== null ? `exited with status ${exit.code}` : `was killed by ${signalName(exit.signal ?? 0)}`;
 }
 
-/** Exit statuses for a command that could not be started, as shells use them. */
-export const STATUS_NOT_FOUND = 127;
-export const STATUS_NOT_EXECUTABLE = 126;
+// Exit statuses for a command that could not be started, as shells use them.
+const STATUS_NOT_FOUND = 127;
+const STATUS_NOT_EXECUTABLE = 126;
 
 const NOT_FOUND_ERRNOS = new Set([2 /* ENOENT */, 20 /* ENOTDIR */, 36 /* ENAMETOOLONG */]);
 

@@ -33,15 +33,14 @@ export function signalName(signal: number, range: RealtimeRange): string {
   return `signal ${signal}`;
 }
 
-export const SIGHUP = 1;
-export const SIGINT = 2;
-export const SIGKILL = 9;
-export const SIGUSR1 = 10;
-export const SIGPIPE = 13;
-export const SIGTERM = 15;
-export const SIGCHLD = 17;
-export const SIGSTOP = 19;
-export const SIGXFSZ = 25;
+// The numbers the init's code names, from the platform's table (not written by hand).
+export const SIGINT = standard['SIGINT']!;
+export const SIGUSR1 = standard['SIGUSR1']!;
+export const SIGPIPE = standard['SIGPIPE']!;
+export const SIGTERM = standard['SIGTERM']!;
+export const SIGCHLD = standard['SIGCHLD']!;
+export const SIGKILL = standard['SIGKILL']!;
+export const SIGXFSZ = standard['SIGXFSZ']!;
 
 /**
  * A signal from the command line: a name with or without SIG, in any case

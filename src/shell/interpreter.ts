@@ -1,35 +1,45 @@
-// Performs the pipeline's actions with real system calls. A failed call is
-// logged with its reason and never ends the init.
-import type { Action } from '../streams/events.js';
+// Performs the pipeline's actions with real system calls, and feeds back what
+// they taught as events: a command's pid or why it could not start, how many
+// processes a broadcast reached, a call that failed. Nothing it does ends the
+// init but the exit action.
 import type { Logger } from '../log/logger.js';
-import { sendSignal } from '../syscalls/kill.js';
-import { broadcastSignal } from './broadcast.js';
+import type { Action, InitEvent } from '../streams/events.js';
+import { sendSignal } from '../syscalls/send-signal.js';
+import { broadcastSignal } from './broadcast-signal.js';
 
 export interface InterpreterDeps {
   readonly logger: Logger;
   readonly signalName: (signal: number) => string;
-  /** Asks for a pass of the reap loop (the reap source runs it after the current turn). */
-  readonly requestSweep: () => void;
+  /** Starts a command; returns what came of it. */
+  readonly start: (action: Extract<Action, { type: 'spawn' }>) => InitEvent[];
+  /** Asks the reap source for a pass. */
+  readonly sweep: () => void;
+  /** Back into the pipeline. */
+  readonly feedback: (event: InitEvent) => void;
   readonly exit: (status: number) => void;
 }
 
-export function createInterpreter({ logger, signalName, requestSweep, exit }: InterpreterDeps): (action: Action) => void {
+export function createInterpreter({ logger, signalName, start, sweep, feedback, exit }: InterpreterDeps): (action: Action) => void {
   return (action) => {
     switch (action.type) {
+      case 'spawn':
+        for (const event of start(action)) feedback(event);
+        return;
       case 'forward': {
-        const error = sendSignal(action.target, action.signal, signalName(action.signal));
-        if (error) logger.log('error', error.message, { signal: signalName(action.signal), target: action.target });
+        const name = signalName(action.signal);
+        const error = sendSignal(action.target, action.signal, name);
+        if (error) feedback({ kind: 'note', level: 'error', message: error.message, fields: { signal: name, target: action.target } });
         return;
       }
       case 'broadcast': {
         const name = signalName(action.signal);
         const { count, errors } = broadcastSignal(action.signal, name);
-        for (const error of errors) logger.log('error', error.message, { signal: name });
-        logger.log('info', `sent ${name} to ${count} process${count === 1 ? '' : 'es'}`, { signal: name });
+        for (const error of errors) feedback({ kind: 'note', level: 'error', message: error.message, fields: { signal: name } });
+        feedback({ kind: 'signalled', signal: action.signal, count });
         return;
       }
       case 'sweep':
-        requestSweep();
+        sweep();
         return;
       case 'log':
         logger.log(action.level, action.message, action.fields);

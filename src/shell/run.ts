@@ -1,95 +1,129 @@
-// The imperative shell: turns the outside world into events (caught signals,
-// passes of the reap loop, the command's start), runs them through the pure
-// supervisor, and performs the actions it returns.
-import { merge, Subject } from 'rxjs';
+// The imperative shell, wired in one place:
+//
+//   caught signals ─┐
+//   reap passes ────┤
+//   start-up over ──┼──► supervise (pure) ──► actions ──► interpreter ──► system calls
+//   set-up notes ───┤                                          │
+//   feedback ◄──────┴──────────────────────────────────────────┘
+//                 (a command's pid, a broadcast's reach; a sweep asks the reap source for a pass)
+//
+// The feedback Subject is the one loop: what performing an action taught goes
+// back into the pipeline as events.
+import { from, merge, Observable, Subject } from 'rxjs';
 import type { EarlySignals } from '../boot/early-signals.js';
-import type { InitOptions } from '../cli/parse.js';
 import type { Logger } from '../log/logger.js';
-import { signalName } from '../posix/signals.js';
-import type { InitEvent, LogLevel } from '../streams/events.js';
-import { reapBatches } from '../streams/sources/reap-batches.js';
+import type { SelfInflictedSignals } from '../log/self-inflicted-signals.js';
+import type { SupervisorConfig } from '../streams/config.js';
+import type { InitEvent } from '../streams/events.js';
+import { reapPasses } from '../streams/sources/reap-passes.js';
 import { supervise } from '../streams/supervise.js';
 import { becomeChildSubreaper } from '../syscalls/prctl.js';
-import { realtimeRange } from '../syscalls/realtime.js';
-import { reapExited } from '../syscalls/wait.js';
+import { SIGNAL_MESSAGE_BYTES, widenSignalPipes } from '../syscalls/signal-pipe.js';
+import { reapExited } from '../syscalls/reap-exited.js';
 import { createInterpreter } from './interpreter.js';
-import { askForParentDeathSignal } from './parent-death.js';
-import { startSignalEvents } from './signal-events.js';
+import { askForParentDeathSignal } from './ask-for-parent-death-signal.js';
+import { signalEvents } from './signal-events.js';
 import { startCommand } from './start-command.js';
-import { supervisorConfig } from './supervisor-config.js';
 
 export interface RunPlan {
-  readonly options: InitOptions;
-  readonly command: readonly string[];
+  readonly config: SupervisorConfig;
+  /** -D and not PID 1: orphans of the init's tree are to be re-parented to it. */
+  readonly subreaper: boolean;
+  /** -p: the signal the kernel is to send the init when its parent dies. */
+  readonly parentDeathSignal: number | undefined;
+  /** The init's parent when its code first ran. */
+  readonly parentAtStart: number;
   readonly logger: Logger;
   /** Descriptors the init inherited, to pass on to the command. */
   readonly inheritedFds: readonly number[];
   /** The signals caught since the init's first modules ran (see boot/early-signals.ts). */
   readonly early: EarlySignals;
-  /** A SIGUSR1 during Node's start-up had opened its debugger, closed at start-up (see inherited-fds.ts). */
+  /** A SIGUSR1 during Node's start-up had opened its debugger, closed at start-up (see scan-inherited-descriptors.ts). */
   readonly debuggerClosed: boolean;
+  readonly selfInflicted: SelfInflictedSignals;
 }
 
-/** -v info, -vv debug; otherwise errors only, and warnings too with -w (which asks for them). */
-export function logLevelFor(options: Pick<InitOptions, 'verbosity' | 'warnReaped'>): LogLevel {
-  if (options.verbosity >= 2) return 'debug';
-  if (options.verbosity === 1) return 'info';
-  return options.warnReaped ? 'warn' : 'error';
-}
+const note = (level: 'warn' | 'debug', message: string): InitEvent => ({ kind: 'note', level, message });
 
-export function run({ options, command, logger, inheritedFds, early, debuggerClosed }: RunPlan): void {
-  const range = realtimeRange();
-  const config = supervisorConfig(options, command, logger.threshold, range);
-
-  if (options.skipPidCheck && process.pid !== 1) {
+/** What the init does to itself before the pipeline runs, and what it has to say about it. */
+function setUp(plan: RunPlan): { notes: InitEvent[]; alsoReceived: number[] } {
+  const notes: InitEvent[] = [];
+  const alsoReceived: number[] = [];
+  if (plan.subreaper) {
     const error = becomeChildSubreaper();
-    if (error) logger.log('warn', `${error.message}; orphans will not be re-parented to the init`);
+    if (error) notes.push(note('warn', `${error.message}; orphans will not be re-parented to the init`));
   }
-  const death = options.parentDeathSignal;
-  // The parent died before the kernel was asked (-p): the signal will never come, so it is made up.
-  const parentGone = death !== undefined && askForParentDeathSignal(death, signalName(death, range), logger);
+  const death = plan.parentDeathSignal;
+  if (death !== undefined) {
+    const asked = askForParentDeathSignal(death, plan.config.signalName(death), plan.parentAtStart);
+    notes.push(...asked.notes);
+    // The parent died before the kernel was asked: the signal will never come, so it is made up.
+    if (asked.gone) alsoReceived.push(death);
+  }
+  const widened = widenSignalPipes();
+  for (const error of widened.errors) notes.push(note('warn', `${error.message}: more than 4096 signals pending at once would be lost`));
+  if (widened.widened > 0) notes.push(note('debug', `room for ${widened.bytes / SIGNAL_MESSAGE_BYTES} pending signals`));
+  return { notes, alsoReceived };
+}
 
-  const events = new Subject<InitEvent>();
-  const sweeps = new Subject<void>();
+/**
+ * 'ready' once the event loop has run its first poll: the signals that reached
+ * libuv while the init was loading have been delivered by then (the poll phase
+ * comes before setImmediate's), so the commands start knowing about them.
+ */
+function afterStartUp(): Observable<InitEvent> {
+  return new Observable<InitEvent>((subscriber) => {
+    const turn = setImmediate(() => subscriber.next({ kind: 'ready' }));
+    return () => clearImmediate(turn);
+  });
+}
+
+export function run(plan: RunPlan): void {
+  const { config, logger } = plan;
+  const { notes, alsoReceived } = setUp(plan);
+  const reaper = reapPasses(() => {
+    const { exits, childless, error } = reapExited();
+    return error ? { exits, childless, error: error.message } : { exits, childless };
+  });
+  const feedback = new Subject<InitEvent>();
   const perform = createInterpreter({
     logger,
     signalName: config.signalName,
-    requestSweep: () => sweeps.next(),
+    start: (action) => {
+      const events = startCommand(action, plan.inheritedFds);
+      // From here on the init never pins the directory (and the mount under it)
+      // it started in; the command, started just before, keeps it as its own.
+      if (action.command === config.commands.length - 1) process.chdir('/');
+      return events;
+    },
+    sweep: () => reaper.request(),
+    feedback: (event) => feedback.next(event),
     exit: (status) => process.exit(status),
   });
-  events.pipe(supervise(config)).subscribe({
-    next: perform,
-    error: (error: unknown) => {
-      logger.log('error', `internal error: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  });
+  if (config.commands.length === 0) process.chdir('/');
 
-  const childExited = startSignalEvents({
-    forwarded: config.forwarded,
-    events,
-    logger,
-    early,
-    debuggerClosed,
-    alsoReceived: parentGone ? [death] : [],
-  });
-  // Its first pass reaps, right now, the zombies that were already there (the
-  // init was exec'd by a shell that had children); then one pass per SIGCHLD or sweep.
-  reapBatches(merge(childExited, sweeps), () => {
-    const pass = reapExited();
-    if (pass.error) logger.log('error', pass.error.message);
-    return pass;
-  }).subscribe((event) => events.next(event));
-
-  // From here on the init never pins the directory (and the mount under it) it
-  // started in; the command, started just before, keeps it as its own.
-  if (command.length === 0) {
-    process.chdir('/');
-    const triggers = options.ignoreSigint ? 'SIGTERM' : 'SIGTERM or SIGINT';
-    logger.log('info', `no command: adopting and reaping children until ${triggers}`);
-    return;
-  }
-  const started = startCommand({ command, ownProcessGroup: options.processGroup, inheritedFds, logger });
-  process.chdir('/');
-  events.next(started);
+  // The feedback goes first: an action performed while the other sources are
+  // still being subscribed (they emit at once) must find it listening.
+  merge(
+    feedback,
+    from(notes),
+    signalEvents({
+      early: plan.early,
+      caught: config.forwarded,
+      debuggerClosed: plan.debuggerClosed,
+      alsoReceived,
+      selfInflicted: plan.selfInflicted,
+      childExited: () => reaper.request(),
+    }),
+    reaper.passes,
+    afterStartUp(),
+  )
+    .pipe(supervise(config))
+    .subscribe({
+      next: perform,
+      error: (error: unknown) => {
+        logger.log('error', `internal error: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    });
 }

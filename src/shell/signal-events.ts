@@ -1,56 +1,51 @@
-// The init's signals as events: those caught since its first modules ran,
-// those that came while Node.js was starting (read back from Node's one-shot
-// start-up handlers, or betrayed by a debugger that a SIGUSR1 opened), and
-// from now on every receipt. Returns the SIGCHLDs separately: they drive the
-// reap loop, not the supervisor.
-import { Subject, type Observable } from 'rxjs';
+// The init's signals as events: those that came while Node.js was starting
+// (read back from Node's one-shot start-up handlers, or betrayed by a debugger
+// that a SIGUSR1 opened), those caught since the init's first modules ran, and
+// from now on every receipt. SIGCHLD is not an event: it asks the reap loop
+// for a pass.
+import { Observable } from 'rxjs';
 import type { EarlySignals } from '../boot/early-signals.js';
-import type { Logger } from '../log/logger.js';
-import { takeSelfInflicted } from '../log/self-signals.js';
+import type { SelfInflictedSignals } from '../log/self-inflicted-signals.js';
 import { SIGCHLD, SIGUSR1 } from '../posix/signals.js';
 import type { InitEvent } from '../streams/events.js';
-import { SIGNAL_MESSAGE_BYTES, widenSignalPipes } from '../syscalls/signal-pipe.js';
-import { watchForStartedInspector } from './inspector-watch.js';
+import { watchForStartedInspector } from './watch-for-started-inspector.js';
 
 export interface SignalSources {
-  readonly forwarded: ReadonlySet<number>;
-  readonly events: Subject<InitEvent>;
-  readonly logger: Logger;
   readonly early: EarlySignals;
+  /** Every signal to catch beyond the early ones (realtime signals, with -r or -p). */
+  readonly caught: Iterable<number>;
+  /** A SIGUSR1 during Node's start-up had opened its debugger, closed at start-up (see scan-inherited-descriptors.ts). */
   readonly debuggerClosed: boolean;
   /** Signals to deliver as if just received (a parent-death signal whose moment has passed). */
   readonly alsoReceived: readonly number[];
+  readonly selfInflicted: SelfInflictedSignals;
+  /** Called for every SIGCHLD. */
+  readonly childExited: () => void;
 }
 
-export function startSignalEvents(sources: SignalSources): Observable<void> {
-  const { events, logger, early } = sources;
-  const signal = (number: number): void => events.next({ kind: 'signal', signal: number });
-  early.catchAlso(sources.forwarded);
+export function signalEvents(sources: SignalSources): Observable<InitEvent> {
+  return new Observable<InitEvent>((subscriber) => {
+    const signal = (number: number): void => subscriber.next({ kind: 'signal', signal: number });
+    sources.early.catchAlso(sources.caught);
 
-  // Node may start its debugger more than once for one request (it asks both by
-  // interrupt and through the event loop): however often it has to be closed,
-  // that counts as the one SIGUSR1 it was.
-  let debuggerSeen = false;
-  const debuggerOpened = (): void => {
-    if (debuggerSeen) return;
-    debuggerSeen = true;
-    logger.log('warn', 'a SIGUSR1 came while Node.js was starting and opened its debugger; closed it again');
-    signal(SIGUSR1);
-  };
-  // What came while Node.js was starting goes in first; the pipeline holds it until the command runs.
-  for (const number of early.lostAtStartup) signal(number);
-  if (sources.debuggerClosed) debuggerOpened();
-  for (const number of sources.alsoReceived) signal(number);
-  // SIGCHLDs that came before the reap source subscribes need no record: its first pass reaps them.
-  const childExited = new Subject<void>();
-  early.deliverTo((number) => {
-    if (number === SIGCHLD) childExited.next();
-    else if (!takeSelfInflicted(number)) signal(number);
+    // Node may start its debugger more than once for one request (it asks both by
+    // interrupt and through the event loop): however often it has to be closed,
+    // that counts as the one SIGUSR1 it was.
+    let debuggerSeen = false;
+    const debuggerOpened = (): void => {
+      if (debuggerSeen) return;
+      debuggerSeen = true;
+      subscriber.next({ kind: 'note', level: 'warn', message: 'a SIGUSR1 came while Node.js was starting and opened its debugger; closed it again' });
+      signal(SIGUSR1);
+    };
+    // What came while Node.js was starting goes in first.
+    for (const number of sources.early.lostAtStartup) signal(number);
+    if (sources.debuggerClosed) debuggerOpened();
+    for (const number of sources.alsoReceived) signal(number);
+    sources.early.deliverTo((number) => {
+      if (number === SIGCHLD) sources.childExited();
+      else if (!sources.selfInflicted.take(number)) signal(number);
+    });
+    watchForStartedInspector(debuggerOpened);
   });
-  watchForStartedInspector(debuggerOpened);
-
-  const widened = widenSignalPipes();
-  for (const error of widened.errors) logger.log('warn', `${error.message}: more than 4096 signals pending at once would be lost`);
-  if (widened.widened > 0) logger.log('debug', `room for ${widened.bytes / SIGNAL_MESSAGE_BYTES} pending signals`);
-  return childExited;
 }

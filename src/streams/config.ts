@@ -1,20 +1,20 @@
 import type { LogLevel } from './events.js';
 
 // What the pipeline needs to know about the run: the command-line choices,
-// already resolved into plain values.
+// already resolved into plain values (src/cli/supervisor-config.ts).
 
 export interface SupervisorConfig {
-  /** A command was given (ENTRYPOINT wrapper); otherwise the "container as VM" mode. */
-  readonly hasCommand: boolean;
-  /** -g: the command runs in its own process group and SIGTERM goes to the whole group. */
-  readonly signalGroup: boolean;
-  /** False with -W: exit as soon as the command has exited / shutdown starts. */
+  /** Each command's argv; none in the "container as VM" mode. */
+  readonly commands: ReadonlyArray<readonly string[]>;
+  /** -g: each command leads a process group of its own, and SIGTERM goes to the whole group. */
+  readonly processGroup: boolean;
+  /** False with -W: exit as soon as the shutdown starts. */
   readonly waitForChildren: boolean;
   /** False with -B or -W: no SIGTERM broadcast before waiting. */
   readonly broadcast: boolean;
-  /** False with -I: in no-command mode only SIGTERM starts shutdown. */
+  /** False with -I: in no-command mode only SIGTERM starts the shutdown. */
   readonly shutdownOnSigint: boolean;
-  /** Signals that are passed on to the command. */
+  /** Signals that are passed on to the commands. */
   readonly forwarded: ReadonlySet<number>;
   /** --rewrite: a forwarded signal FROM goes out as TO; TO 0 drops it. */
   readonly rewrites: ReadonlyMap<number, number>;
@@ -22,9 +22,9 @@ export interface SupervisorConfig {
   readonly exitCodesToZero: ReadonlySet<number>;
   /** --delay-term in milliseconds; 0 when SIGTERM acts at once. */
   readonly delayTermMs: number;
-  /** -w: a WARN line for every reaped process that was not the command. */
+  /** -w: a WARN line for every reaped process that was not a command. */
   readonly warnReaped: boolean;
-  /** The most verbose log level enabled; the pipeline does not build lines above it. */
+  /** The most verbose log level shown; the pipeline drops (and does not build) lines above it. */
   readonly logLevel: LogLevel;
   /** Names signals for log lines. */
   readonly signalName: (signal: number) => string;

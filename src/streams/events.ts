@@ -1,21 +1,33 @@
 // What happens to the init (events, the pipeline's input) and what it does
-// about it (actions, the pipeline's output). Plain data, so that marble tests
-// can write them down.
+// about it (actions, its output). Plain data, so that marble tests can write
+// them down. Types that several rules share live here, with the events.
 import type { ChildExit } from '../posix/wait-status.js';
 
 export type { ChildExit };
 
+/** How a command ended, or why the init stops: the status it reports (before -e) and the words for the log. */
+export interface Outcome {
+  readonly status: number;
+  /** "the command (pid 7) exited with status 3", "received SIGTERM". */
+  readonly reason: string;
+}
+
 export type InitEvent =
-  /** The command was started. */
-  | { readonly kind: 'spawned'; readonly pid: number }
-  /** The command could not be started; status is 127 (not found) or 126 (not executable). */
-  | { readonly kind: 'spawnFailed'; readonly status: number; readonly command: string; readonly reason: string }
-  /** A signal the init caught (never SIGCHLD: that drives the reaper). */
+  /** Start-up is over: every signal that came before it has been delivered. The commands may start. */
+  | { readonly kind: 'ready' }
+  /** A signal the init caught (never SIGCHLD: that drives the reap loop). */
   | { readonly kind: 'signal'; readonly signal: number }
-  /** A SIGTERM that --delay-term holds back for `ms` (its 'signal' event comes when it is released). */
-  | { readonly kind: 'held'; readonly signal: number; readonly ms: number }
   /** One pass of the reap loop: every exit it collected, and whether no child is left at all. */
-  | { readonly kind: 'reaped'; readonly exits: readonly ChildExit[]; readonly childless: boolean };
+  | { readonly kind: 'reaped'; readonly exits: readonly ChildExit[]; readonly childless: boolean }
+  // What performing an action taught (the interpreter feeds these back):
+  /** Command number `command` (an index into the configured commands) runs as `pid`. */
+  | { readonly kind: 'spawned'; readonly command: number; readonly pid: number }
+  /** It could not be started: status 127 (not found) or 126 (not executable), and why. */
+  | { readonly kind: 'spawnFailed'; readonly command: number; readonly status: number; readonly reason: string }
+  /** A broadcast of `signal` reached `count` processes. */
+  | { readonly kind: 'signalled'; readonly signal: number; readonly count: number }
+  /** Something the shell has to say (a failed call, a fact of the start-up), for the log. */
+  | { readonly kind: 'note'; readonly level: LogLevel; readonly message: string; readonly fields?: LogFields };
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
@@ -34,14 +46,21 @@ export interface LogFields {
 }
 
 export type Action =
+  /** Start command number `command`: argv, in a process group of its own or not. */
+  | { readonly type: 'spawn'; readonly command: number; readonly argv: readonly string[]; readonly processGroup: boolean }
   /** kill(target, signal); a negative target is a process group. */
   | { readonly type: 'forward'; readonly signal: number; readonly target: number }
   /** Signal every process the init is responsible for (kill(-1) as PID 1, descendants otherwise). */
   | { readonly type: 'broadcast'; readonly signal: number }
-  /** Run the reap loop now (its result comes back as a 'reaped' event). */
+  /** Run the reap loop soon (its result comes back as a 'reaped' event). */
   | { readonly type: 'sweep' }
   | { readonly type: 'log'; readonly level: LogLevel; readonly message: string; readonly fields?: LogFields }
   | { readonly type: 'exit'; readonly status: number };
 
 export const log = (level: LogLevel, message: string, fields?: LogFields): Action =>
   fields === undefined ? { type: 'log', level, message } : { type: 'log', level, message, fields };
+
+/** A debug line, built only when debug lines are shown: the hot paths (every signal, every reaped pid) pay nothing otherwise. */
+export function debugLine(threshold: LogLevel, build: () => Action): Action[] {
+  return isLogged('debug', threshold) ? [build()] : [];
+}

@@ -11,7 +11,7 @@ export function processIds(): number[] {
 }
 
 /** Parent pid from /proc/PID/stat, or undefined if the process is gone. */
-export function parentPid(pid: number): number | undefined {
+function parentPid(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
     // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after the last ')'.

@@ -20,7 +20,7 @@ const SignalCallback = koffi.proto('void uv_signal_cb(void *handle, int signum)'
 const CloseCallback = koffi.proto('void uv_close_cb(void *handle)');
 
 /** What a failed start says, e.g. "cannot catch signal 64: invalid argument". */
-export class ListenError extends Error {}
+class ListenError extends Error {}
 
 function libuv() {
   try {

@@ -2,7 +2,7 @@
 // which signal N is bit N-1, 1024 bits wide in glibc and musl.
 const SIGSET_BYTES = 128;
 /** _NSIG - 1 on Linux: the highest signal number. */
-export const HIGHEST_SIGNAL = 64;
+const HIGHEST_SIGNAL = 64;
 
 export function sigset(signals: Iterable<number>): Buffer {
   const set = Buffer.alloc(SIGSET_BYTES);

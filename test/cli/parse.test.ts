@@ -12,9 +12,9 @@ const run = (argv: string[]) => {
 test('every flag of SPEC §2 reaches the typed options', (t) => {
   t.deepEqual(run(['-W', '-B', '-I', '-g', '-r', '-D', '-v', 'cmd']).options, {
     ...DEFAULT_OPTIONS,
-    dontWait: true,
-    dontBroadcast: true,
-    ignoreSigint: true,
+    waitForChildren: false,
+    broadcast: false,
+    shutdownOnSigint: false,
     processGroup: true,
     realtime: true,
     skipPidCheck: true,
@@ -92,4 +92,16 @@ test('signal names: with or without SIG, any case, numbers, realtime offsets', (
 
 test('a usage error asked for in JSON is reported in JSON', (t) => {
   t.like(parseArguments(['--log-format', 'json', '-e', 'x', 'cmd'], '1.2.3', RANGE), { kind: 'usageError', logFormat: 'json' });
+});
+
+test('a single-valued option given twice takes the last value (ENTRYPOINT plus CMD often repeat one)', (t) => {
+  const { options } = run(['--delay-term', '5', '--delay-term', '6', '-p', 'TERM', '-p', 'HUP', '--log-format', 'json', '--log-format=text', 'cmd']);
+  t.is(options.delayTermMs, 6000);
+  t.is(options.parentDeathSignal, 1);
+  t.is(options.logFormat, 'text');
+});
+
+test('every value given is checked, not only the last', (t) => {
+  const request = parseArguments(['--delay-term', 'soon', '--delay-term', '6', 'cmd'], '1.2.3', RANGE);
+  t.is(request.kind, 'usageError');
 });

@@ -1,9 +1,9 @@
 // The npm package: the tarball holds only what runs, and installed into an
 // empty prefix it gives a working command, as PID 1 too.
 import test from 'ava';
+import { tmp } from '../support/files.js';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInit } from '../support/init.js';
 import { ROOT } from '../support/paths.js';
@@ -32,7 +32,7 @@ test('the tarball holds only what runs: the bundled CLI, the library and its typ
 });
 
 test.serial('installed from the tarball into an empty prefix: -h works, and it runs as PID 1', async (t) => {
-  const work = mkdtempSync(join(tmpdir(), 'dci-pack-'));
+  const work = tmp();
   const { filename } = pack(['--pack-destination', work]);
   const prefix = join(work, 'prefix');
   execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', join(work, filename)], {

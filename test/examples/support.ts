@@ -1,8 +1,8 @@
 // Reading the examples' start commands, and running them as PID 1 with
 // `docker-container-init` on PATH (as the images install it).
-import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmp } from '../support/files.js';
 import { INIT, ROOT } from '../support/paths.js';
 
 export const EXAMPLES = join(ROOT, 'examples');
@@ -26,7 +26,7 @@ export function podCommand(pod: string): string[] {
 
 /** PATH with docker-container-init (the binary under test) in front. */
 export function pathWithInit(): string {
-  const bin = mkdtempSync(join(tmpdir(), 'dci-bin-'));
+  const bin = tmp();
   symlinkSync(INIT, join(bin, 'docker-container-init'));
   return `${bin}:${process.env['PATH'] ?? '/usr/bin:/bin'}`;
 }

@@ -1,14 +1,14 @@
 // build.sh: OUTPUT_FILENAME, like the original C project's build script.
 import test from 'ava';
+import { tmp } from '../support/files.js';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv } from '../support/init.js';
 import { ROOT } from '../support/paths.js';
 
 test('OUTPUT_FILENAME=path writes an executable bundle there that runs', (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dci-out-'));
+  const dir = tmp();
   const output = join(dir, 'my-init');
   execFileSync(join(ROOT, 'build.sh'), { env: { ...process.env, OUTPUT_FILENAME: output }, stdio: 'pipe' });
   t.true((statSync(output).mode & 0o111) !== 0);
@@ -17,7 +17,7 @@ test('OUTPUT_FILENAME=path writes an executable bundle there that runs', (t) => 
 });
 
 test('the bundle still runs when copied into an ES-module package folder', (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dci-esm-'));
+  const dir = tmp();
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   const output = join(dir, 'my-init');
   execFileSync(join(ROOT, 'build.sh'), { env: { ...process.env, OUTPUT_FILENAME: output }, stdio: 'pipe' });

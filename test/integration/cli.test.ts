@@ -1,7 +1,7 @@
 // SPEC §2 through the built binary.
 import test from 'ava';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmp } from '../support/files.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { logLines, runInit } from '../support/init.js';
 import { helper, ROOT } from '../support/paths.js';
@@ -42,7 +42,7 @@ const badLines: Array<[string[], string]> = [
 
 for (const [args, problem] of badLines) {
   test(`a bad command line (${args.join(' ')}) prints one error line, starts nothing, exits 2`, async (t) => {
-    const dir = mkdtempSync(join(tmpdir(), 'dci-'));
+    const dir = tmp();
     const marker = join(dir, 'started');
     const { code, stdout, stderr } = await runInit([...args, 'touch', marker]);
     t.is(code, 2);

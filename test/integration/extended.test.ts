@@ -1,22 +1,14 @@
 // SPEC §8: the extended options, through the built binary.
 import test from 'ava';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { logLines, runInit, startInit } from '../support/init.js';
+import { logLines, runInit, startInit, startRecorder } from '../support/init.js';
 import { helper } from '../support/paths.js';
 import { childrenOf, namespaceProcesses } from '../support/procfs.js';
-import { readOr, recordedSignals, waitFor } from '../support/wait.js';
+import { recordedSignals, waitFor } from '../support/wait.js';
+import { readOr, tmp } from '../support/files.js';
 
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'dci-ext-'));
-
-async function recorder(args: string[]) {
-  const log = join(tmp(), 'log');
-  const init = await startInit([...args, helper('sigrecord'), log, '0']);
-  await waitFor('the recorder', () => readOr(log).startsWith('ready'));
-  return { init, log };
-}
 
 // -p ---------------------------------------------------------------------
 for (const withCommand of [true, false]) {
@@ -64,7 +56,7 @@ test('-e 143: a command killed by SIGTERM counts as a clean stop; -e N maps only
 
 // --rewrite --------------------------------------------------------------
 test('--rewrite: SIGTERM goes out as SIGUSR2, SIGHUP is dropped, SIGUSR1 passes unchanged', async (t) => {
-  const { init, log } = await recorder(['-vv', '--rewrite', 'TERM:USR2', '--rewrite', 'SIGHUP:0']);
+  const { init, log } = await startRecorder(['-vv', '--rewrite', 'TERM:USR2', '--rewrite', 'SIGHUP:0']);
   init.signal('SIGTERM');
   init.signal('SIGHUP');
   await waitFor('the dropped SIGHUP', () => init.stderr().includes('dropping SIGHUP (--rewrite)'));
@@ -77,7 +69,7 @@ test('--rewrite: SIGTERM goes out as SIGUSR2, SIGHUP is dropped, SIGUSR1 passes 
 });
 
 test('--rewrite with -r: a realtime signal goes out as a standard one, and the other way round', async (t) => {
-  const { init, log } = await recorder(['-r', '--rewrite', 'RTMIN+1:USR2', '--rewrite', 'SIGUSR1:SIGRTMAX']);
+  const { init, log } = await startRecorder(['-r', '--rewrite', 'RTMIN+1:USR2', '--rewrite', 'SIGUSR1:SIGRTMAX']);
   init.signal(35); // SIGRTMIN+1
   await waitFor('SIGUSR2 for SIGRTMIN+1', () => recordedSignals(log).includes(12));
   init.signal('SIGUSR1');
@@ -98,7 +90,7 @@ test('--rewrite does not change what starts the shutdown without a command', asy
 
 // --delay-term -----------------------------------------------------------
 test('--delay-term 1: SIGTERM is held a second; other signals are not', async (t) => {
-  const { init, log } = await recorder(['-v', '--delay-term', '1']);
+  const { init, log } = await startRecorder(['-v', '--delay-term', '1']);
   const sent = Date.now();
   init.signal('SIGTERM');
   init.signal('SIGUSR1');
@@ -112,7 +104,7 @@ test('--delay-term 1: SIGTERM is held a second; other signals are not', async (t
 });
 
 test('--delay-term: a second SIGTERM during the delay acts at once', async (t) => {
-  const { init, log } = await recorder(['--delay-term', '30']);
+  const { init, log } = await startRecorder(['--delay-term', '30']);
   init.signal('SIGTERM');
   await sleep(300);
   t.deepEqual(recordedSignals(log), []);
@@ -141,7 +133,7 @@ test('-w: a WARN line for every reaped process that was not the command', async 
 
 // --log-format json -----------------------------------------------------
 test('--log-format json: every line is one JSON object with level, message, time, pid and context', async (t) => {
-  const { init, log } = await recorder(['-vv', '--log-format', 'json']);
+  const { init, log } = await startRecorder(['-vv', '--log-format', 'json']);
   init.signal('SIGUSR1');
   await waitFor('SIGUSR1', () => recordedSignals(log).includes(10));
   init.signal('SIGTERM');

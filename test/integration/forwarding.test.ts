@@ -1,33 +1,20 @@
 // SPEC §4: signals sent to the init reach the command, exactly once per receipt.
 import test from 'ava';
-import { readdirSync, readFileSync, readlinkSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startInit } from '../support/init.js';
+import { startInit, startRecorder } from '../support/init.js';
+import { FORWARDED_STANDARD, SIGTERM } from '../support/signals.js';
 import { helper } from '../support/paths.js';
-import { readOr, recordedSignals, waitFor } from '../support/wait.js';
+import { recordedSignals, waitFor } from '../support/wait.js';
+import { readOr, tmp } from '../support/files.js';
 
-const STANDARD = {
-  SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGUSR1: 10, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGSTKFLT: 16,
-  SIGCONT: 18, SIGTSTP: 20, SIGTTIN: 21, SIGTTOU: 22, SIGURG: 23, SIGXCPU: 24, SIGXFSZ: 25,
-  SIGVTALRM: 26, SIGPROF: 27, SIGWINCH: 28, SIGIO: 29, SIGPWR: 30,
-};
-const SIGTERM = 15;
+const STANDARD = FORWARDED_STANDARD;
 
 const count = (signals: number[], signal: number): number => signals.filter((s) => s === signal).length;
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'dci-sig-'));
-
-async function recorderInit(args: string[], log: string) {
-  // The recorder exits 0 on SIGTERM, which ends the run.
-  const init = await startInit([...args, helper('sigrecord'), log, '0']);
-  await waitFor('the recorder to be ready', () => readOr(log).startsWith('ready'));
-  return init;
-}
 
 test('every signal of SPEC §4 sent to the init reaches the command exactly once', async (t) => {
-  const log = join(tmp(), 'log');
-  const init = await recorderInit([], log);
+  const { init, log } = await startRecorder([]);
   for (const [name, number] of Object.entries(STANDARD)) {
     init.signal(number);
     await waitFor(`${name} to reach the command`, () => recordedSignals(log).includes(number));
@@ -41,8 +28,7 @@ test('every signal of SPEC §4 sent to the init reaches the command exactly once
 });
 
 test('the same signal sent three times arrives three times', async (t) => {
-  const log = join(tmp(), 'log');
-  const init = await recorderInit([], log);
+  const { init, log } = await startRecorder([]);
   for (let i = 1; i <= 3; i++) {
     init.signal('SIGUSR2');
     await waitFor(`receipt ${i}`, () => count(recordedSignals(log), 12) === i);
@@ -53,8 +39,7 @@ test('the same signal sent three times arrives three times', async (t) => {
 });
 
 test('with -r every realtime signal SIGRTMIN..SIGRTMAX is forwarded exactly once', async (t) => {
-  const log = join(tmp(), 'log');
-  const init = await recorderInit(['-r'], log);
+  const { init, log } = await startRecorder(['-r']);
   for (let signal = 34; signal <= 64; signal++) {
     init.signal(signal);
     await waitFor(`signal ${signal} to reach the command`, () => recordedSignals(log).includes(signal));
@@ -66,8 +51,7 @@ test('with -r every realtime signal SIGRTMIN..SIGRTMAX is forwarded exactly once
 });
 
 test('without -r no realtime signal is forwarded, and the init is not harmed by one', async (t) => {
-  const log = join(tmp(), 'log');
-  const init = await recorderInit([], log);
+  const { init, log } = await startRecorder([]);
   init.signal(34);
   init.signal(64);
   init.signal('SIGHUP');
@@ -79,8 +63,7 @@ test('without -r no realtime signal is forwarded, and the init is not harmed by 
 });
 
 test('SIGUSR1 reaches the command and does not start Node\'s debugger', async (t) => {
-  const log = join(tmp(), 'log');
-  const init = await recorderInit([], log);
+  const { init, log } = await startRecorder([]);
   const sockets = (): string[] =>
     readdirSync(`/proc/${init.hostPid}/fd`).filter((fd) => {
       try {

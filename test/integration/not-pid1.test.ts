@@ -1,16 +1,15 @@
 // SPEC §6: with -D the init is not PID 1. It becomes the child subreaper and
 // its shutdown broadcast reaches its own descendants only.
 import test from 'ava';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startInit } from '../support/init.js';
 import { helper } from '../support/paths.js';
 import { namespaceProcesses } from '../support/procfs.js';
-import { readOr, recordedSignals, waitFor } from '../support/wait.js';
+import { recordedSignals, waitFor } from '../support/wait.js';
+import { readOr, tmp } from '../support/files.js';
 
 test('-D: a bystander that is not a descendant survives the shutdown untouched', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dci-d-'));
+  const dir = tmp();
   const bystander = join(dir, 'bystander');
   const descendant = join(dir, 'descendant');
   const result = join(dir, 'result');

@@ -1,15 +1,12 @@
 // SPEC §3.3: broadcast, wait for every child, exit with the command's status.
 import test from 'ava';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { logLines, startInit, type RunningInit } from '../support/init.js';
 import { helper } from '../support/paths.js';
 import { namespaceProcesses } from '../support/procfs.js';
-import { readOr, recordedSignals, waitFor } from '../support/wait.js';
-
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'dci-stop-'));
+import { recordedSignals, waitFor } from '../support/wait.js';
+import { readOr, tmp } from '../support/files.js';
 
 /** A command that leaves a recorder behind (which ignores SIGTERM unless `stopDelay` is given) and exits 4. */
 async function leaveRecorder(args: string[], stopDelay?: number) {

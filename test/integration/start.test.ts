@@ -1,7 +1,7 @@
 // SPEC §3.1 and §6 (first point): how the init starts and starts its command.
 import test from 'ava';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmp } from '../support/files.js';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { logLines, runInit, startInit } from '../support/init.js';
 import { helper } from '../support/paths.js';
@@ -22,12 +22,12 @@ interface Probe {
 const NOT_PID1 = '[ERROR][docker-container-init] You have to either run this as pid 1 or specify the -D option\n';
 
 test('not PID 1 and no -D: the exact error line, through a pipe, exit 1, nothing started', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dci-'));
+  const dir = tmp();
   const { code, stdout, stderr } = await runInit(['touch', join(dir, 'started')], { namespace: false });
   t.is(code, 1);
   t.is(stdout, '');
   t.is(stderr, NOT_PID1);
-  t.throws(() => readlinkSync(join(dir, 'started')));
+  t.false(existsSync(join(dir, 'started')), 'the command did not run');
 });
 
 test('-D makes the init the child subreaper: an orphan of its tree is re-parented to it and reaped', async (t) => {
@@ -41,7 +41,7 @@ test('-D makes the init the child subreaper: an orphan of its tree is re-parente
 });
 
 test('the command starts with every signal at its default, an empty mask, in the working directory it was given', async (t) => {
-  const cwd = mkdtempSync(join(tmpdir(), 'dci-cwd-'));
+  const cwd = tmp();
   const { code, stdout } = await runInit(['-vv', helper('probe')], { cwd });
   t.is(code, 0);
   const probe = JSON.parse(stdout) as Probe;
@@ -53,7 +53,7 @@ test('the command starts with every signal at its default, an empty mask, in the
 
 for (const options of [['-vv'], []]) {
   test(`the command gets exactly the descriptors the init inherited, none of Node's, blocking (${options.join(' ') || 'no options'})`, async (t) => {
-    const dir = mkdtempSync(join(tmpdir(), 'dci-fd-'));
+    const dir = tmp();
     const file = openSync(join(dir, 'three'), 'w');
     const high = openSync(join(dir, 'twenty'), 'w');
     const stdio: Array<'ignore' | 'pipe' | number> = ['ignore', 'pipe', 'pipe', file];
@@ -95,7 +95,7 @@ test('command found but not executable: one error line with the reason, status 1
 });
 
 test("once the command runs, the init's own working directory is /", async (t) => {
-  const cwd = mkdtempSync(join(tmpdir(), 'dci-cwd-'));
+  const cwd = tmp();
   mkdirSync(join(cwd, 'sub'));
   const init = await startInit([helper('probe'), '0', '1500'], { cwd: join(cwd, 'sub') });
   await waitFor('the probe to run', () => init.stdout().includes('"cwd"'));

@@ -4,9 +4,10 @@
 // and at the moment Node's own start-up handlers are in place but the init's
 // are not yet, freezes it with SIGSTOP, queues the signal, and lets it go.
 import test from 'ava';
+import { SIGHUP, SIGUSR1, SIGTERM, SIGRTMIN } from '../support/signals.js';
+import { tmp } from '../support/files.js';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cleanEnv } from '../support/init.js';
@@ -15,10 +16,6 @@ import { childrenOf } from '../support/procfs.js';
 import { recordedSignals } from '../support/wait.js';
 
 const bit = (signal: number): bigint => 1n << BigInt(signal - 1);
-const SIGHUP = 1;
-const SIGUSR1 = 10;
-const SIGTERM = 15;
-const SIGRTMIN = 34;
 
 function caught(pid: number): bigint | undefined {
   try {
@@ -97,7 +94,7 @@ test.serial('a SIGTERM that comes while Node.js is still starting is not lost: i
 });
 
 test.serial('a SIGUSR1 that comes while Node.js is still starting reaches the command, and the debugger it opened is closed', async (t) => {
-  const log = join(mkdtempSync(join(tmpdir(), 'dci-early-')), 'log');
+  const log = join(tmp(), 'log');
   const hit = await inWindow(t, ['-vv', helper('sigrecord'), log, '0'], [SIGUSR1, SIGHUP], async ({ pid, outcome }) => {
     process.kill(pid, 'SIGUSR1');
     process.kill(pid, 'SIGCONT');

@@ -2,9 +2,8 @@
 // process group, which becomes the terminal's foreground group. Tested on a
 // real pseudo-terminal (test/helpers/pty-run.py), the init as PID 1.
 import test from 'ava';
+import { tmp } from '../support/files.js';
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { cleanEnv } from '../support/init.js';
@@ -30,7 +29,7 @@ async function onTerminal(steps: Step[], args: string[], env: Record<string, str
 }
 
 test('Ctrl-C typed at the terminal reaches the command exactly once, and not through the init', async (t) => {
-  const log = join(mkdtempSync(join(tmpdir(), 'dci-tty-')), 'log');
+  const log = join(tmp(), 'log');
   const screen = await onTerminal(
     [
       ['expect', "has the terminal's foreground", 10],

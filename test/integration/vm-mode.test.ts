@@ -1,16 +1,14 @@
 // SPEC §1 mode 2, §3.2, §3.3: no command ("container as VM"), typically exec'd
 // at the end of an entrypoint script that started services in the background.
 import test from 'ava';
-import { readFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { logLines, nsenter, startInit } from '../support/init.js';
 import { helper } from '../support/paths.js';
 import { zombiesIn } from '../support/procfs.js';
-import { readOr, recordedSignals, waitFor } from '../support/wait.js';
-
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'dci-vm-'));
+import { recordedSignals, waitFor } from '../support/wait.js';
+import { readOr, tmp } from '../support/files.js';
 
 async function idleInit(args: string[] = []) {
   const init = await startInit(['-vv', ...args]);

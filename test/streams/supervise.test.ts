@@ -1,36 +1,47 @@
-// The whole pipeline, for the orderings that matter (SPEC §3-§4).
+// The whole pipeline, for the orderings that matter (SPEC §3-§8): marble tests
+// on the TestScheduler, whose virtual clock also drives the pipeline's timers.
 import test from 'ava';
 import { supervise } from '../../src/streams/supervise.js';
-import { act, config, ev, exited, killed, SIGHUP, SIGTERM } from '../support/fixtures.js';
-import { marbles } from '../support/marbles.js';
+import { act, config, ev, exited, idle, killed } from '../support/fixtures.js';
+import { at, marbles } from '../support/marbles.js';
+import { SIGHUP, SIGTERM } from '../support/signals.js';
 
+const spawn = act.spawn();
 const started = act.log('info', 'started the command as pid 7');
 const waiting = act.log('info', 'waiting for every child to exit');
+const sent = (n: number) => act.log('info', `sent SIGTERM to ${n} process${n === 1 ? '' : 'es'}`, { signal: 'SIGTERM' });
+const received = (name: string) => act.log('debug', `received ${name}`, { signal: name });
 
-test("the command's exit in the same reap batch as hundreds of others gives its status", (t) => {
-  marbles(t).run(({ hot, expectObservable }) => {
+test("the command's exit in the same reap pass as hundreds of others gives its status; the source is left at the exit", (t) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
     const others = Array.from({ length: 300 }, (_, i) => exited(100 + i, i % 7));
-    const events = hot('s 9ms b 9ms c', {
+    const events = hot('r 9ms s 9ms b 9ms g 9ms c', {
+      r: ev.ready(),
       s: ev.spawned(7),
       b: ev.reaped([...others.slice(0, 150), exited(7, 3), ...others.slice(150)], false),
+      g: ev.signalled(300),
       c: ev.reaped([killed(999, 15)], true),
     });
-    expectObservable(events.pipe(supervise(config({ logLevel: 'info' })))).toBe('a 9ms (bcde) 4ms (fg)', {
+    expectObservable(events.pipe(supervise(config({ logLevel: 'info' })))).toBe(at(0, 'p', 10, 'a', 20, 'bc', 30, 'def', 40, 'hx|'), {
+      p: spawn,
       a: started,
       b: act.log('info', 'shutting down: the command (pid 7) exited with status 3'),
-      c: act.broadcast(SIGTERM),
-      d: waiting,
-      e: act.sweep(),
-      f: act.log('info', 'exiting with status 3', { exitCode: 3 }),
-      g: act.exit(3),
+      c: act.broadcast(),
+      d: sent(300),
+      e: waiting,
+      f: act.sweep(),
+      h: act.log('info', 'exiting with status 3', { exitCode: 3 }),
+      x: act.exit(3),
     });
+    expectSubscriptions(events.subscriptions).toBe('^ 39ms !');
   });
 });
 
-test('a signal that arrives before the spawn result is forwarded once the command runs', (t) => {
+test('the commands start only once start-up is over: signals before that are held, then forwarded in order', (t) => {
   marbles(t).run(({ hot, expectObservable }) => {
-    const events = hot('h 9ms s', { h: ev.signal(SIGHUP), s: ev.spawned(7) });
-    expectObservable(events.pipe(supervise(config({ logLevel: 'info' })))).toBe('- 9ms (af)', {
+    const events = hot('h 4ms r 9ms s', { h: ev.signal(SIGHUP), r: ev.ready(), s: ev.spawned(7) });
+    expectObservable(events.pipe(supervise(config({ logLevel: 'info' })))).toBe(at(5, 'p', 15, 'af'), {
+      p: spawn,
       a: started,
       f: act.forward(SIGHUP, 7),
     });
@@ -39,59 +50,67 @@ test('a signal that arrives before the spawn result is forwarded once the comman
 
 test('received, forwarded, reaped, shutdown: every line in order, and signals during the wait', (t) => {
   marbles(t).run(({ hot, expectObservable }) => {
-    const events = hot('s 4ms u 4ms b 9ms t 9ms h 9ms c', {
+    const events = hot('r 9ms s 9ms u 9ms b 9ms g 9ms t 9ms h 9ms c', {
+      r: ev.ready(),
       s: ev.spawned(7),
       u: ev.signal(SIGHUP),
       b: ev.reaped([exited(7, 0)], false),
+      g: ev.signalled(1),
       t: ev.signal(SIGTERM),
       h: ev.signal(SIGHUP),
       c: ev.reaped([exited(12, 0)], true),
     });
-    expectObservable(events.pipe(supervise(config()))).toBe('a 4ms (uvw) (bcdef) 3ms (gh) 6ms (ij) 6ms (klm)', {
+    expectObservable(events.pipe(supervise(config()))).toBe(at(0, 'p', 10, 'a', 20, 'uvw', 30, 'bcd', 40, 'efg', 50, 'hi', 60, 'jk', 70, 'lmn|'), {
+      p: spawn,
       a: started,
-      u: act.log('debug', 'received SIGHUP', { signal: 'SIGHUP' }),
+      u: received('SIGHUP'),
       v: act.log('debug', 'forwarding SIGHUP to pid 7', { signal: 'SIGHUP', target: 7 }),
       w: act.forward(SIGHUP, 7),
       b: act.log('debug', 'reaped pid 7: exited with status 0'),
       c: act.log('info', 'shutting down: the command (pid 7) exited with status 0'),
-      d: act.broadcast(SIGTERM),
-      e: waiting,
-      f: act.sweep(),
-      g: act.log('debug', 'received SIGTERM', { signal: 'SIGTERM' }),
-      h: act.broadcast(SIGTERM),
-      i: act.log('debug', 'received SIGHUP', { signal: 'SIGHUP' }),
-      j: act.log('debug', 'dropping SIGHUP: waiting for the remaining children to exit', { signal: 'SIGHUP' }),
-      k: act.log('debug', 'reaped pid 12: exited with status 0'),
-      l: act.log('info', 'exiting with status 0', { exitCode: 0 }),
-      m: act.exit(0),
+      d: act.broadcast(),
+      e: sent(1),
+      f: waiting,
+      g: act.sweep(),
+      h: received('SIGTERM'),
+      i: act.broadcast(),
+      j: received('SIGHUP'),
+      k: act.log('debug', 'dropping SIGHUP: waiting for the remaining children to exit', { signal: 'SIGHUP' }),
+      l: act.log('debug', 'reaped pid 12: exited with status 0'),
+      m: act.log('info', 'exiting with status 0', { exitCode: 0 }),
+      n: act.exit(0),
     });
   });
 });
 
 test('ECHILD in the pass that reaped the command does not count; the pass after the broadcast does', (t) => {
   marbles(t).run(({ hot, expectObservable }) => {
-    const events = hot('s 9ms b 9ms c', {
+    const events = hot('r 9ms s 9ms b 9ms g 9ms c', {
+      r: ev.ready(),
       s: ev.spawned(7),
       b: ev.reaped([killed(7, 9)], true),
+      g: ev.signalled(0),
       c: ev.reaped([], true),
     });
-    expectObservable(events.pipe(supervise(config({ logLevel: 'info' })))).toBe('a 9ms (bcde) 4ms (fg)', {
+    expectObservable(events.pipe(supervise(config({ logLevel: 'info' })))).toBe(at(0, 'p', 10, 'a', 20, 'bc', 30, 'def', 40, 'hx|'), {
+      p: spawn,
       a: started,
       b: act.log('info', 'shutting down: the command (pid 7) was killed by SIGKILL'),
-      c: act.broadcast(SIGTERM),
-      d: waiting,
-      e: act.sweep(),
-      f: act.log('info', 'exiting with status 137', { exitCode: 137 }),
-      g: act.exit(137),
+      c: act.broadcast(),
+      d: sent(0),
+      e: waiting,
+      f: act.sweep(),
+      h: act.log('info', 'exiting with status 137', { exitCode: 137 }),
+      x: act.exit(137),
     });
   });
 });
 
-test('with -g, SIGTERM goes to the process group while the command runs', (t) => {
+test('with -g the command starts in its own group, and SIGTERM goes to the group while it runs', (t) => {
   marbles(t).run(({ hot, expectObservable }) => {
-    const events = hot('s-t-h', { s: ev.spawned(7), t: ev.signal(SIGTERM), h: ev.signal(SIGHUP) });
-    expectObservable(events.pipe(supervise(config({ logLevel: 'info', signalGroup: true })))).toBe('a-t-h', {
-      a: started,
+    const events = hot('rs-t-h', { r: ev.ready(), s: ev.spawned(7), t: ev.signal(SIGTERM), h: ev.signal(SIGHUP) });
+    expectObservable(events.pipe(supervise(config({ logLevel: 'error', processGroup: true })))).toBe('p--t-h', {
+      p: act.spawn(['cmd'], 0, true),
       t: act.forward(SIGTERM, -7),
       h: act.forward(SIGHUP, 7),
     });
@@ -100,43 +119,50 @@ test('with -g, SIGTERM goes to the process group while the command runs', (t) =>
 
 test('no command: other signals are ignored, SIGTERM shuts down, a second SIGTERM is broadcast again, exit 0', (t) => {
   marbles(t).run(({ hot, expectObservable }) => {
-    const events = hot('h 9ms t 9ms t 9ms c', { h: ev.signal(SIGHUP), t: ev.signal(SIGTERM), c: ev.reaped([], true) });
-    expectObservable(events.pipe(supervise(config({ hasCommand: false })))).toBe('(ab) 6ms (cdefg) 3ms (hi) 6ms (jk)', {
-      a: act.log('debug', 'received SIGHUP', { signal: 'SIGHUP' }),
+    const events = hot('r 9ms h 9ms t 9ms g 9ms t 9ms c', { r: ev.ready(), h: ev.signal(SIGHUP), t: ev.signal(SIGTERM), g: ev.signalled(2), c: ev.reaped([], true) });
+    expectObservable(events.pipe(supervise(idle()))).toBe(at(0, 'i', 10, 'ab', 20, 'cde', 30, 'fgh', 40, 'jk', 50, 'lm|'), {
+      i: act.log('info', 'no command: adopting and reaping children until SIGTERM or SIGINT'),
+      a: received('SIGHUP'),
       b: act.log('debug', 'ignoring SIGHUP: there is no command to forward it to', { signal: 'SIGHUP' }),
-      c: act.log('debug', 'received SIGTERM', { signal: 'SIGTERM' }),
+      c: received('SIGTERM'),
       d: act.log('info', 'shutting down: received SIGTERM'),
-      e: act.broadcast(SIGTERM),
-      f: waiting,
-      g: act.sweep(),
-      h: act.log('debug', 'received SIGTERM', { signal: 'SIGTERM' }),
-      i: act.broadcast(SIGTERM),
-      j: act.log('info', 'exiting with status 0', { exitCode: 0 }),
-      k: act.exit(0),
+      e: act.broadcast(),
+      f: sent(2),
+      g: waiting,
+      h: act.sweep(),
+      j: received('SIGTERM'),
+      k: act.broadcast(),
+      l: act.log('info', 'exiting with status 0', { exitCode: 0 }),
+      m: act.exit(0),
     });
   });
 });
 
-test('a command that cannot start: one error line, the shutdown sequence, then 127', (t) => {
+test('a command that cannot start: one error line, signals held for it dropped, the shutdown sequence, then 127', (t) => {
   marbles(t).run(({ hot, expectObservable }) => {
-    const events = hot('f 9ms c', { f: ev.spawnFailed(127, 'nope'), c: ev.reaped([], true) });
-    expectObservable(events.pipe(supervise(config({ logLevel: 'info' })))).toBe('(abcde) 3ms (fg)', {
-      a: act.log('error', 'cannot run "nope": No such file or directory', { exitCode: 127 }),
-      b: act.log('info', 'shutting down: the command could not be started (No such file or directory)'),
-      c: act.broadcast(SIGTERM),
-      d: waiting,
-      e: act.sweep(),
-      f: act.log('info', 'exiting with status 127', { exitCode: 127 }),
-      g: act.exit(127),
+    const events = hot('h 9ms r 9ms f 9ms g 9ms c', { h: ev.signal(SIGHUP), r: ev.ready(), f: ev.spawnFailed(127), g: ev.signalled(0), c: ev.reaped([], true) });
+    expectObservable(events.pipe(supervise(config()))).toBe(at(0, 'a', 10, 'p', 20, 'bcde', 30, 'fgh', 40, 'ix|'), {
+      a: received('SIGHUP'),
+      p: spawn,
+      b: act.log('error', 'cannot run "cmd": No such file or directory', { exitCode: 127 }),
+      c: act.log('debug', 'dropping SIGHUP: the command never started', { signal: 'SIGHUP' }),
+      d: act.log('info', 'shutting down: the command could not be started (No such file or directory)'),
+      e: act.broadcast(),
+      f: sent(0),
+      g: waiting,
+      h: act.sweep(),
+      i: act.log('info', 'exiting with status 127', { exitCode: 127 }),
+      x: act.exit(127),
     });
   });
 });
 
 test('-W: the init exits as soon as the command has, without broadcast or wait', (t) => {
   marbles(t).run(({ hot, expectObservable }) => {
-    const events = hot('s 9ms b', { s: ev.spawned(7), b: ev.reaped([exited(7, 5)], false) });
+    const events = hot('r 9ms s 9ms b', { r: ev.ready(), s: ev.spawned(7), b: ev.reaped([exited(7, 5)], false) });
     const cfg = config({ logLevel: 'info', waitForChildren: false, broadcast: false });
-    expectObservable(events.pipe(supervise(cfg))).toBe('a 9ms (bcd)', {
+    expectObservable(events.pipe(supervise(cfg))).toBe(at(0, 'p', 10, 'a', 20, 'bcd|'), {
+      p: spawn,
       a: started,
       b: act.log('info', 'shutting down: the command (pid 7) exited with status 5'),
       c: act.log('info', 'exiting with status 5', { exitCode: 5 }),
@@ -145,26 +171,13 @@ test('-W: the init exits as soon as the command has, without broadcast or wait',
   });
 });
 
-test('errors only: nothing but error lines and actions come out', (t) => {
+test('-B: no broadcast; the wait begins at once', (t) => {
   marbles(t).run(({ hot, expectObservable }) => {
-    const events = hot('s 9ms b 9ms c', { s: ev.spawned(7), b: ev.reaped([exited(7, 1)], true), c: ev.reaped([], true) });
-    expectObservable(events.pipe(supervise(config({ logLevel: 'error' })))).toBe('- 9ms (bc) 6ms x', {
-      b: act.broadcast(SIGTERM),
-      c: act.sweep(),
-      x: act.exit(1),
-    });
-  });
-});
-
-test('--delay-term without a command: the shutdown starts once the delay is over', (t) => {
-  const scheduler = marbles(t);
-  scheduler.run(({ hot, expectObservable }) => {
-    const events = hot('t 19ms c', { t: ev.signal(SIGTERM), c: ev.reaped([], true) });
-    const cfg = config({ hasCommand: false, logLevel: 'info', delayTermMs: 10 });
-    expectObservable(events.pipe(supervise(cfg, scheduler))).toBe('h 9ms (abcd) 4ms (ex)', {
-      h: act.log('info', 'holding SIGTERM for 0.01 s before acting on it (--delay-term)', { signal: 'SIGTERM' }),
-      a: act.log('info', 'shutting down: received SIGTERM'),
-      b: act.broadcast(SIGTERM),
+    const events = hot('r 9ms s 9ms b 9ms t 9ms c', { r: ev.ready(), s: ev.spawned(7), b: ev.reaped([exited(7, 0)]), t: ev.signal(SIGTERM), c: ev.reaped([], true) });
+    expectObservable(events.pipe(supervise(config({ logLevel: 'info', broadcast: false })))).toBe(at(0, 'p', 10, 'a', 20, 'bcd', 40, 'ex|'), {
+      p: spawn,
+      a: started,
+      b: act.log('info', 'shutting down: the command (pid 7) exited with status 0'),
       c: waiting,
       d: act.sweep(),
       e: act.log('info', 'exiting with status 0', { exitCode: 0 }),
@@ -173,13 +186,80 @@ test('--delay-term without a command: the shutdown starts once the delay is over
   });
 });
 
+test('errors only: nothing but error lines and actions come out', (t) => {
+  marbles(t).run(({ hot, expectObservable }) => {
+    const events = hot('r 9ms s 9ms b 9ms g 9ms c', { r: ev.ready(), s: ev.spawned(7), b: ev.reaped([exited(7, 1)], true), g: ev.signalled(0), c: ev.reaped([], true) });
+    expectObservable(events.pipe(supervise(config({ logLevel: 'error' })))).toBe(at(0, 'p', 20, 'b', 30, 's', 40, 'x|'), {
+      p: spawn,
+      b: act.broadcast(),
+      s: act.sweep(),
+      x: act.exit(1),
+    });
+  });
+});
+
+test('--delay-term: "received" comes before "holding"; the SIGTERM is forwarded when the timer fires', (t) => {
+  const scheduler = marbles(t);
+  scheduler.run(({ hot, expectObservable }) => {
+    const events = hot('r 9ms s 9ms t', { r: ev.ready(), s: ev.spawned(7), t: ev.signal(SIGTERM) });
+    const cfg = config({ logLevel: 'debug', delayTermMs: 10 });
+    expectObservable(events.pipe(supervise(cfg, scheduler))).toBe(at(0, 'p', 10, 'a', 20, 'rh', 30, 'lf'), {
+      p: spawn,
+      a: started,
+      r: received('SIGTERM'),
+      h: act.log('info', 'holding SIGTERM for 0.01 s before acting on it (--delay-term)', { signal: 'SIGTERM' }),
+      l: act.log('debug', 'forwarding SIGTERM to pid 7', { signal: 'SIGTERM', target: 7 }),
+      f: act.forward(SIGTERM, 7),
+    });
+  });
+});
+
+test('--delay-term: a second SIGTERM during the delay acts at once, the held one first; the timer is cancelled', (t) => {
+  const scheduler = marbles(t);
+  scheduler.run(({ hot, expectObservable }) => {
+    const events = hot('rs t 3ms t', { r: ev.ready(), s: ev.spawned(7), t: ev.signal(SIGTERM) });
+    const cfg = config({ logLevel: 'error', delayTermMs: 10 });
+    // Nothing at frame 12, when the first SIGTERM's delay would have ended.
+    expectObservable(events.pipe(supervise(cfg, scheduler))).toBe(at(0, 'p', 6, 'ff'), { p: spawn, f: act.forward(SIGTERM, 7) });
+  });
+});
+
+test('--delay-term without a command: the shutdown starts once the delay is over', (t) => {
+  const scheduler = marbles(t);
+  scheduler.run(({ hot, expectObservable }) => {
+    const events = hot('t 19ms g 9ms c', { t: ev.signal(SIGTERM), g: ev.signalled(0), c: ev.reaped([], true) });
+    const cfg = idle({ logLevel: 'info', delayTermMs: 10 });
+    expectObservable(events.pipe(supervise(cfg, scheduler))).toBe(at(0, 'h', 10, 'ab', 20, 'def', 30, 'lx|'), {
+      h: act.log('info', 'holding SIGTERM for 0.01 s before acting on it (--delay-term)', { signal: 'SIGTERM' }),
+      a: act.log('info', 'shutting down: received SIGTERM'),
+      b: act.broadcast(),
+      d: sent(0),
+      e: waiting,
+      f: act.sweep(),
+      l: act.log('info', 'exiting with status 0', { exitCode: 0 }),
+      x: act.exit(0),
+    });
+  });
+});
+
+test('--delay-term: a SIGTERM held when the command ends is never forwarded', (t) => {
+  const scheduler = marbles(t);
+  scheduler.run(({ hot, expectObservable }) => {
+    const events = hot('rstbg', { r: ev.ready(), s: ev.spawned(7), t: ev.signal(SIGTERM), b: ev.reaped([exited(7, 0)]), g: ev.signalled(0) });
+    const cfg = config({ logLevel: 'error', delayTermMs: 10 });
+    // Nothing at frame 12, when the delay would have ended.
+    expectObservable(events.pipe(supervise(cfg, scheduler))).toBe('p--bs', { p: spawn, b: act.broadcast(), s: act.sweep() });
+  });
+});
+
 test('--rewrite changes what is forwarded, not what is broadcast while waiting', (t) => {
   marbles(t).run(({ hot, expectObservable }) => {
-    const events = hot('s-t-b----t', { s: ev.spawned(7), t: ev.signal(SIGTERM), b: ev.reaped([exited(7, 0)]) });
+    const events = hot('rs-t-bg---t', { r: ev.ready(), s: ev.spawned(7), t: ev.signal(SIGTERM), b: ev.reaped([exited(7, 0)]), g: ev.signalled(0) });
     const cfg = config({ logLevel: 'error', rewrites: new Map([[SIGTERM, SIGHUP]]) });
-    expectObservable(events.pipe(supervise(cfg))).toBe('--f-(bs)-b', {
+    expectObservable(events.pipe(supervise(cfg))).toBe('p--f-bs---b', {
+      p: spawn,
       f: act.forward(SIGHUP, 7),
-      b: act.broadcast(SIGTERM),
+      b: act.broadcast(),
       s: act.sweep(),
     });
   });
@@ -187,8 +267,8 @@ test('--rewrite changes what is forwarded, not what is broadcast while waiting',
 
 test('-e 143: a command stopped by SIGTERM is a clean stop', (t) => {
   marbles(t).run(({ hot, expectObservable }) => {
-    const events = hot('s-b---c', { s: ev.spawned(7), b: ev.reaped([killed(7, 15)]), c: ev.reaped([], true) });
+    const events = hot('rs-bg--c', { r: ev.ready(), s: ev.spawned(7), b: ev.reaped([killed(7, 15)]), g: ev.signalled(0), c: ev.reaped([], true) });
     const cfg = config({ logLevel: 'error', exitCodesToZero: new Set([143]) });
-    expectObservable(events.pipe(supervise(cfg))).toBe('--(bs)x', { b: act.broadcast(SIGTERM), s: act.sweep(), x: act.exit(0) });
+    expectObservable(events.pipe(supervise(cfg))).toBe('p--bs--(x|)', { p: spawn, b: act.broadcast(), s: act.sweep(), x: act.exit(0) });
   });
 });

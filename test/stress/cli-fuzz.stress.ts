@@ -1,17 +1,25 @@
-// SPEC §2, §7: 2,000 random command lines through the built binary, as PID 1.
-// Each must run as documented or be refused with exit 2 and one error line;
-// never a stack trace, never the status of an uncaught exception. The pure
-// getopt split (unit-tested on its own) says which of the two to expect.
+// SPEC §2, §7, §14: 2,000 random command lines through the built binary, as
+// PID 1, with the options that take values given once and twice, good values
+// and bad. Each must run as documented or be refused with exit 2 and one error
+// line; never a stack trace, never the status of an uncaught exception. The
+// pure parser (unit-tested on its own) says which of the two to expect.
 import test from 'ava';
 import { readFileSync } from 'node:fs';
-import { splitArguments } from '../../src/cli/getopt.js';
+import { parseArguments } from '../../src/cli/parse.js';
 import { startInit, type Outcome } from '../support/init.js';
 import { waitFor } from '../support/wait.js';
 
 const CASES = Number(process.env['FUZZ_CASES'] ?? 2_000);
 const PARALLEL = 4;
 
-const OPTION_TOKENS = ['-W', '-B', '-I', '-g', '-r', '-D', '-v', '-vv', '-gv', '-WBr', '-h', '--version', '--', '-Dv'];
+const OPTION_TOKENS = ['-W', '-B', '-I', '-g', '-r', '-D', '-v', '-vv', '-gv', '-WBr', '-h', '--version', '--', '-Dv', '-w'];
+// Options with their values, as one or two arguments; good values and bad ones.
+const VALUE_TOKENS: readonly string[][] = [
+  ['-p', 'TERM'], ['-pHUP'], ['-p', 'RTMIN+1'], ['-e', '5'], ['-e127'], ['-e', '143'], ['--rewrite', 'USR1:USR2'],
+  ['--rewrite=HUP:0'], ['--delay-term', '0.01'], ['--delay-term=0'], ['--log-format', 'json'], ['--log-format=text'],
+  ['-e', 'abc'], ['-e', ''], ['-p', 'NOPE'], ['-p', ''], ['--delay-term', '-1'], ['--delay-term', ''], ['--rewrite', 'TERM'],
+  ['--rewrite', ''], ['--log-format', 'xml'], ['--log-format='], ['-e'], ['--delay-term'],
+];
 const BAD_TOKENS = ['-x', '-Z', '--bogus', '--version=1', '---', '-é', '--=', '-vx', '-h1', '--verbose', '-gq'];
 const ODD_TOKENS = ['', ' ', '日本語', 'ünïcödé', '-', 'a b', '$(echo hi)', '--', '*', '\t'];
 const COMMANDS = [['true'], ['sh', '-c', 'exit 5'], ['no-such-command-ü'], ['/'], ['sh', '-c', 'echo "$@"', 'x', '-g', '--']];
@@ -34,7 +42,13 @@ function randomArgv(random: () => number): string[] {
   const tokens = Math.floor(random() * 6);
   for (let i = 0; i < tokens; i++) {
     const r = random();
-    argv.push(pick(r < 0.6 ? OPTION_TOKENS : r < 0.8 ? BAD_TOKENS : ODD_TOKENS));
+    if (r < 0.3) {
+      const value = pick(VALUE_TOKENS);
+      // Given twice, now and then: the last one wins, never a crash.
+      argv.push(...value, ...(random() < 0.3 ? pick(VALUE_TOKENS.filter((other) => other[0]!.slice(0, 3) === value[0]!.slice(0, 3))) : []));
+    } else {
+      argv.push(pick(r < 0.65 ? OPTION_TOKENS : r < 0.85 ? BAD_TOKENS : ODD_TOKENS));
+    }
   }
   if (random() < 0.85) argv.push(...pick(COMMANDS));
   return argv;
@@ -53,10 +67,23 @@ function initListens(pid: number): boolean {
   }
 }
 
+const RANGE = { min: 34, max: 64 };
+const LOG_LINE = /^\[(ERROR|WARN|INFO|DEBUG)\]\[docker-container-init\] /;
+
+function isLogLine(line: string, json: boolean): boolean {
+  if (!json) return LOG_LINE.test(line);
+  try {
+    const object = JSON.parse(line) as Record<string, unknown>;
+    return ['error', 'warn', 'info', 'debug'].includes(object['level'] as string) && typeof object['message'] === 'string';
+  } catch {
+    return false;
+  }
+}
+
 async function check(argv: string[]): Promise<string | undefined> {
-  const split = splitArguments(argv);
+  const request = parseArguments(argv, '0.0.0', RANGE);
   const init = await startInit(argv, { timeoutMs: 20_000 });
-  const noCommand = split.ok && split.command.length === 0 && !split.options.some((o) => ['help', 'version'].includes(o.spec.key));
+  const noCommand = request.kind === 'run' && request.command.length === 0;
   if (noCommand) {
     // No-command mode waits for SIGTERM: send it once the init listens for it.
     await waitFor('the init to listen for signals', () => initListens(init.hostPid) || init.process.exitCode !== null, 10_000);
@@ -65,21 +92,23 @@ async function check(argv: string[]): Promise<string | undefined> {
   const outcome: Outcome = await init.outcome;
   const what = `argv ${JSON.stringify(argv)} gave ${outcome.code}, stdout ${JSON.stringify(outcome.stdout)}, stderr ${JSON.stringify(outcome.stderr)}`;
   if (/\n\s+at |node:internal|Error:|TypeError|RangeError/.test(outcome.stderr)) return `a stack trace: ${what}`;
-  if (!outcome.stderr.split('\n').every((line) => line === '' || /^\[(ERROR|WARN|INFO|DEBUG)\]\[docker-container-init\] /.test(line))) {
-    return `a stray line on stderr: ${what}`;
+  const json = (request.kind === 'run' && request.options.logFormat === 'json') || (request.kind === 'usageError' && request.logFormat === 'json');
+  if (!outcome.stderr.split('\n').every((line) => line === '' || isLogLine(line, json))) return `a stray line on stderr: ${what}`;
+  if (request.kind === 'usageError') {
+    const lines = outcome.stderr.split('\n').filter(Boolean);
+    const message = `${request.message} (see -h)`;
+    const said = lines.length === 1 && (json ? (JSON.parse(lines[0]!) as { message: string }).message === message : lines[0] === `[ERROR][docker-container-init] ${message}`);
+    return outcome.code === 2 && said && outcome.stdout === '' ? undefined : `expected exit 2 and one line ${JSON.stringify(message)}: ${what}`;
   }
-  if (!split.ok) {
-    const expected = `[ERROR][docker-container-init] ${split.error} (see -h)\n`;
-    return outcome.code === 2 && outcome.stderr === expected && outcome.stdout === '' ? undefined : `expected exit 2 and ${JSON.stringify(expected)}: ${what}`;
-  }
-  const keys = split.options.map((o) => o.spec.key);
-  if (keys.includes('help')) return outcome.code === 0 && outcome.stdout.startsWith('docker-container-init built on ') ? undefined : `expected help: ${what}`;
-  if (keys.includes('version')) return outcome.code === 0 && /^docker-container-init \d+\.\d+\.\d+\n$/.test(outcome.stdout) ? undefined : `expected the version: ${what}`;
+  if (request.kind === 'help') return outcome.code === 0 && outcome.stdout.startsWith('docker-container-init built on ') ? undefined : `expected help: ${what}`;
+  if (request.kind === 'version') return outcome.code === 0 && /^docker-container-init \d+\.\d+\.\d+\n$/.test(outcome.stdout) ? undefined : `expected the version: ${what}`;
   if (noCommand) return outcome.code === 0 ? undefined : `expected 0 after SIGTERM: ${what}`;
-  const name = split.command[0]!;
-  const expectedCode = name === 'true' ? 0 : name === 'sh' ? (split.command[2] === 'exit 5' ? 5 : 0) : name === '/' ? 126 : 127;
+  const name = request.command[0]!;
+  const status = name === 'true' ? 0 : name === 'sh' ? (request.command[2] === 'exit 5' ? 5 : 0) : name === '/' ? 126 : 127;
+  const expectedCode = request.options.exitCodes.includes(status) ? 0 : status;
   if (outcome.code !== expectedCode) return `expected exit ${expectedCode}: ${what}`;
-  if (expectedCode >= 126 && !outcome.stderr.includes(`cannot run ${JSON.stringify(name)}: `)) return `expected an error naming the command: ${what}`;
+  const messages = outcome.stderr.split('\n').filter(Boolean).map((line) => (json ? (JSON.parse(line) as { message: string }).message : line));
+  if (status >= 126 && !messages.some((message) => message.includes(`cannot run ${JSON.stringify(name)}: `))) return `expected an error naming the command: ${what}`;
   return undefined;
 }
 

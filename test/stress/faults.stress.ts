@@ -1,16 +1,15 @@
 // SPEC §7: faults around the init itself.
 import test from 'ava';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startInit } from '../support/init.js';
 import { helper } from '../support/paths.js';
 import { namespaceProcesses, zombiesIn } from '../support/procfs.js';
-import { readOr, recordedSignals, waitFor } from '../support/wait.js';
+import { recordedSignals, waitFor } from '../support/wait.js';
+import { readOr, tmp } from '../support/files.js';
 
 test('stderr is a pipe nobody reads any more (EPIPE), with -vv: the init reaps on and exits with the status', async (t) => {
-  const log = join(mkdtempSync(join(tmpdir(), 'dci-epipe-')), 'log');
+  const log = join(tmp(), 'log');
   const init = await startInit(['-vv', 'sh', '-c', `${helper('orphans')} 200 0 0 300 >/dev/null; exec ${helper('sigrecord')} ${log} 0`]);
   init.process.stderr!.destroy(); // the reader goes away: every log write now fails with EPIPE
   await waitFor('the recorder', () => readOr(log).startsWith('ready'));

@@ -1,14 +1,14 @@
 // SPEC §7: nothing the command does makes the init exit early or hang.
 import test from 'ava';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { logLines, startInit, runInit } from '../support/init.js';
 import { helper, INIT, ROOT } from '../support/paths.js';
 import { namespaceProcesses } from '../support/procfs.js';
-import { readOr, recordedSignals, waitFor } from '../support/wait.js';
+import { recordedSignals, waitFor } from '../support/wait.js';
+import { readOr, tmp } from '../support/files.js';
 
 test('a command that closes its stdin, stdout and stderr', async (t) => {
   const { code, stderr } = await runInit(['-v', 'sh', '-c', 'exec 0<&- 1>&- 2>&-; sleep 0.2; exit 6']);
@@ -46,7 +46,7 @@ test('a command that starts a session of its own', async (t) => {
 });
 
 test('a command that leaves its process group: kill(-pgid) fails, the error names it, the init runs on', async (t) => {
-  const log = join(mkdtempSync(join(tmpdir(), 'dci-hop-')), 'log');
+  const log = join(tmp(), 'log');
   const init = await startInit(['-g', helper('hopgroup'), helper('sigrecord'), log, '0']);
   await waitFor('the recorder', () => readOr(log).startsWith('ready'));
   init.signal('SIGTERM');
@@ -64,7 +64,7 @@ test('a command that leaves its process group: kill(-pgid) fails, the error name
 });
 
 test('a kill the init is not permitted to make: the error names it with the reason, the init runs on', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dci-perm-'));
+  const dir = tmp();
   const log = join(dir, 'log');
   // The init runs as nobody, from a copy that nobody can read wherever the
   // checkout lives; its command becomes root for good (a set-user-ID helper).

@@ -3,14 +3,14 @@
 // the first 5,000 of each (by then the V8 heap has settled).
 import test from 'ava';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { nsenter, startInit } from '../support/init.js';
 import { helper } from '../support/paths.js';
 import { namespaceProcesses } from '../support/procfs.js';
-import { readOr, waitFor } from '../support/wait.js';
+import { waitFor } from '../support/wait.js';
+import { readOr, tmp } from '../support/files.js';
 
 const ROUNDS = 4;
 const PER_ROUND = 2_500;
@@ -18,7 +18,7 @@ const PER_ROUND = 2_500;
 const rssKiB = (pid: number): number => Number(/^VmRSS:\s*(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
 
 test('RSS after 10,000 reaps and 10,000 signals stays within 5% of RSS after 5,000 of each', async (t) => {
-  const log = join(mkdtempSync(join(tmpdir(), 'dci-leak-')), 'log');
+  const log = join(tmp(), 'log');
   const init = await startInit([helper('sigrecord'), log, '0'], { timeoutMs: 120_000 });
   await waitFor('the recorder', () => readOr(log).startsWith('ready'));
   await sleep(500);

@@ -1,22 +1,17 @@
 // SPEC §4, §7: a flood of signals while children come and go.
 import test from 'ava';
+import { SIGHUP, SIGUSR1, SIGUSR2, SIGTERM } from '../support/signals.js';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startInit } from '../support/init.js';
 import { helper } from '../support/paths.js';
-import { readOr, recordedSignals, waitFor, waitForStable } from '../support/wait.js';
+import { recordedSignals, waitFor, waitForStable } from '../support/wait.js';
+import { readOr, tmp } from '../support/files.js';
 
-const SIGHUP = 1;
-const SIGUSR1 = 10;
-const SIGUSR2 = 12;
-const SIGTERM = 15;
 const REALTIME = [34, 40, 64];
 /** libuv's signal pipe, as widened by the init: 1 MiB of 16-byte messages. */
 const PENDING_BOUND = 65_536;
 
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'dci-flood-'));
 const count = (signals: number[], signal: number): number => signals.filter((s) => s === signal).length;
 
 function flood(pid: number, total: number, burst: number, gapMs: number, signals: number[]): Map<number, number> {

@@ -1,50 +1,38 @@
-// Events, actions and a configuration for the pure pipeline's marble tests.
-import { STANDARD_FORWARDED } from '../../src/posix/forwardable.js';
+// Events, actions and configurations for the pure pipeline's tests. The
+// configuration is the CLI's own resolution of its defaults, with overrides.
+import { DEFAULT_OPTIONS } from '../../src/cli/parse.js';
+import { supervisorConfig } from '../../src/cli/supervisor-config.js';
 import { signalName } from '../../src/posix/signals.js';
 import type { SupervisorConfig } from '../../src/streams/config.js';
 import { log, type Action, type ChildExit, type InitEvent } from '../../src/streams/events.js';
+import { SIGTERM } from './signals.js';
 
 export const RANGE = { min: 34, max: 64 };
 export const name = (signal: number): string => signalName(signal, RANGE);
 
-export const SIGHUP = 1;
-export const SIGINT = 2;
-export const SIGUSR1 = 10;
-export const SIGTERM = 15;
-export const SIGRTMIN = 34;
-
+/** One command, `cmd`, every debug line on; override what a test is about. */
 export const config = (overrides: Partial<SupervisorConfig> = {}): SupervisorConfig => ({
-  hasCommand: true,
-  signalGroup: false,
-  waitForChildren: true,
-  broadcast: true,
-  shutdownOnSigint: true,
-  forwarded: new Set(STANDARD_FORWARDED),
-  rewrites: new Map(),
-  exitCodesToZero: new Set(),
-  delayTermMs: 0,
-  warnReaped: false,
-  logLevel: 'debug',
-  signalName: name,
+  ...supervisorConfig(DEFAULT_OPTIONS, [['cmd']], 'debug', RANGE),
   ...overrides,
 });
+
+/** No command: the "container as VM" mode. */
+export const idle = (overrides: Partial<SupervisorConfig> = {}): SupervisorConfig => config({ commands: [], ...overrides });
 
 export const exited = (pid: number, code: number): ChildExit => ({ pid, code, signal: null });
 export const killed = (pid: number, signal: number): ChildExit => ({ pid, code: null, signal });
 
 export const ev = {
-  spawned: (pid: number): InitEvent => ({ kind: 'spawned', pid }),
-  spawnFailed: (status: number, command = 'nope', reason = 'No such file or directory'): InitEvent => ({
-    kind: 'spawnFailed',
-    status,
-    command,
-    reason,
-  }),
+  ready: (): InitEvent => ({ kind: 'ready' }),
+  spawned: (pid: number, command = 0): InitEvent => ({ kind: 'spawned', command, pid }),
+  spawnFailed: (status: number, reason = 'No such file or directory', command = 0): InitEvent => ({ kind: 'spawnFailed', command, status, reason }),
   signal: (signal: number): InitEvent => ({ kind: 'signal', signal }),
   reaped: (exits: ChildExit[], childless = false): InitEvent => ({ kind: 'reaped', exits, childless }),
+  signalled: (count: number, signal = SIGTERM): InitEvent => ({ kind: 'signalled', signal, count }),
 };
 
 export const act = {
+  spawn: (argv: string[] = ['cmd'], command = 0, processGroup = false): Action => ({ type: 'spawn', command, argv, processGroup }),
   forward: (signal: number, target: number): Action => ({ type: 'forward', signal, target }),
   broadcast: (signal = SIGTERM): Action => ({ type: 'broadcast', signal }),
   sweep: (): Action => ({ type: 'sweep' }),

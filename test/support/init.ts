@@ -3,14 +3,16 @@
 // as in a real container. The test then acts on it from the host: signals to
 // its host pid imitate `docker stop`/`docker kill`, nsenter imitates `docker exec`.
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { join } from 'node:path';
+import { readOr, tmp } from './files.js';
 import { childrenOf } from './procfs.js';
-import { HIDE_NODE, INIT, ROOT } from './paths.js';
+import { helper, HIDE_NODE, INIT, ROOT } from './paths.js';
+import { waitFor } from './wait.js';
 
 const HIDE_NODE_SCRIPT = [
   'for node in $(which -a node) /usr/bin/node /usr/local/bin/node; do [ -e "$node" ] && mount --bind /dev/null "$node"; done',
   `mount -t tmpfs none ${ROOT}/node_modules`,
 ].join('; ');
-import { waitFor } from './wait.js';
 
 export interface Outcome {
   readonly code: number | null;
@@ -136,4 +138,15 @@ function collect(child: ChildProcess) {
 /** The log lines of the init's stderr, without the test's own notes. */
 export function logLines(stderr: string): string[] {
   return stderr.split('\n').filter((line) => line.startsWith('['));
+}
+
+/**
+ * The init as PID 1 over the sigrecord helper, which appends every signal it
+ * receives to a log file (and exits 0 on SIGTERM); resolves once it is ready.
+ */
+export async function startRecorder(args: readonly string[], options: StartOptions = {}): Promise<{ init: RunningInit; log: string }> {
+  const log = join(tmp('dci-rec-'), 'log');
+  const init = await startInit([...args, helper('sigrecord'), log, '0'], options);
+  await waitFor('the recorder to be ready', () => readOr(log).startsWith('ready'));
+  return { init, log };
 }

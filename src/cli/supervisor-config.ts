@@ -1,0 +1,33 @@
+// The command line's options, resolved into what the pure supervisor needs.
+import { forwardedSignals } from '../posix/forwarded-signals.js';
+import { isRealtime, signalName, type RealtimeRange } from '../posix/signals.js';
+import type { SupervisorConfig } from '../streams/config.js';
+import type { LogLevel } from '../streams/events.js';
+import type { InitOptions } from './parse.js';
+
+export function supervisorConfig(
+  options: InitOptions,
+  commands: ReadonlyArray<readonly string[]>,
+  logLevel: LogLevel,
+  range: RealtimeRange,
+): SupervisorConfig {
+  const forwarded = forwardedSignals(options.realtime, range);
+  // A realtime parent-death signal (-p) is caught even without -r, so that it is handled as sent.
+  const death = options.parentDeathSignal;
+  if (death !== undefined && isRealtime(death, range) && !forwarded.includes(death)) forwarded.push(death);
+  return {
+    commands,
+    processGroup: options.processGroup,
+    waitForChildren: options.waitForChildren,
+    // -W implies -B.
+    broadcast: options.broadcast && options.waitForChildren,
+    shutdownOnSigint: options.shutdownOnSigint,
+    forwarded: new Set(forwarded),
+    rewrites: new Map(options.rewrites),
+    exitCodesToZero: new Set(options.exitCodes),
+    delayTermMs: options.delayTermMs,
+    warnReaped: options.warnReaped,
+    logLevel,
+    signalName: (signal) => signalName(signal, range),
+  };
+}

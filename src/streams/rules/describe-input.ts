@@ -1,0 +1,38 @@
+// Rule: the log lines that inputs themselves deserve (SPEC §5): the start (or
+// no command), a command that could not start, what the shell noted, what a
+// broadcast reached, and at debug level every signal received and every
+// reaped pid with its status.
+import { describeExit } from '../../posix/exit-status.js';
+import { debugLine, isLogged, log, type Action } from '../events.js';
+import type { Rule } from '../lifecycle.js';
+
+export const describeInput: Rule = ({ input }, config) => {
+  switch (input.kind) {
+    case 'ready': {
+      if (config.commands.length > 0) return [];
+      const triggers = config.shutdownOnSigint ? 'SIGTERM or SIGINT' : 'SIGTERM';
+      return [log('info', `no command: adopting and reaping children until ${triggers}`)];
+    }
+    case 'spawned':
+      return [log('info', `started the command as pid ${input.pid}`)];
+    case 'spawnFailed':
+      return [log('error', `cannot run ${JSON.stringify(config.commands[input.command]?.[0] ?? '')}: ${input.reason}`, { exitCode: input.status })];
+    case 'signal':
+      return debugLine(config.logLevel, () => {
+        const name = config.signalName(input.signal);
+        return log('debug', `received ${name}`, { signal: name });
+      });
+    case 'reaped':
+      return isLogged('debug', config.logLevel)
+        ? input.exits.map((exit): Action => log('debug', `reaped pid ${exit.pid}: ${describeExit(exit, config.signalName)}`))
+        : [];
+    case 'signalled': {
+      const name = config.signalName(input.signal);
+      return [log('info', `sent ${name} to ${input.count} process${input.count === 1 ? '' : 'es'}`, { signal: name })];
+    }
+    case 'note':
+      return [log(input.level, input.message, input.fields)];
+    case 'timer':
+      return [];
+  }
+};

@@ -1,0 +1,50 @@
+// Source: passes of the reap loop, as events. The first pass runs as soon as
+// the source is subscribed (it reaps the zombies that were there before the
+// init). After that, a storm of exits brings a storm of SIGCHLDs, and the
+// pipeline may ask for a sweep at any moment: every request made in one turn
+// of the event loop is served by a single pass, run once the turn's callbacks
+// are done (setImmediate). A pass that reaped nothing and still has children
+// tells nothing and is not emitted.
+import { Observable } from 'rxjs';
+import type { ChildExit, InitEvent } from '../events.js';
+
+export interface ReapPass {
+  readonly exits: readonly ChildExit[];
+  readonly childless: boolean;
+  /** Why the pass stopped early, for the log. */
+  readonly error?: string;
+}
+
+export interface ReapSource {
+  readonly passes: Observable<InitEvent>;
+  /** Asks for a pass (after a SIGCHLD, or when the pipeline sweeps). */
+  request(): void;
+}
+
+export function reapPasses(reap: () => ReapPass): ReapSource {
+  let run: (() => void) | undefined;
+  let pending: NodeJS.Immediate | undefined;
+  const passes = new Observable<InitEvent>((subscriber) => {
+    run = () => {
+      const pass = reap();
+      if (pass.error !== undefined) subscriber.next({ kind: 'note', level: 'error', message: pass.error });
+      if (pass.exits.length > 0 || pass.childless) subscriber.next({ kind: 'reaped', exits: pass.exits, childless: pass.childless });
+    };
+    run();
+    return () => {
+      run = undefined;
+      if (pending) clearImmediate(pending);
+    };
+  });
+  return {
+    passes,
+    request() {
+      // Before the first subscription there is nothing to do: the first pass comes then anyway.
+      if (!run) return;
+      pending ??= setImmediate(() => {
+        pending = undefined;
+        run?.();
+      });
+    },
+  };
+}

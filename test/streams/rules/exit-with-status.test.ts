@@ -1,0 +1,21 @@
+import test from 'ava';
+import { exitWithStatus } from '../../../src/streams/rules/exit-with-status.js';
+import { act, config, ev, exited, killed } from '../../support/fixtures.js';
+import { lastStep } from '../../support/steps.js';
+
+const endWith = (exit: ReturnType<typeof exited>, codes: number[]) => {
+  const cfg = config({ waitForChildren: false, broadcast: false, exitCodesToZero: new Set(codes) });
+  return exitWithStatus(lastStep(cfg, [ev.ready(), ev.spawned(7), ev.reaped([exit])]), cfg);
+};
+
+test('-e maps the final status to 0; other statuses pass', (t) => {
+  t.deepEqual(endWith(killed(7, 15), [143, 3]), [act.log('info', 'exiting with status 0 (status 143, mapped by -e 143)', { exitCode: 0 }), act.exit(0)]);
+  t.deepEqual(endWith(exited(7, 3), [143, 3]).at(-1), act.exit(0));
+  t.deepEqual(endWith(exited(7, 4), [143, 3]), [act.log('info', 'exiting with status 4', { exitCode: 4 }), act.exit(4)]);
+  t.deepEqual(endWith(exited(7, 0), [0]), [act.log('info', 'exiting with status 0', { exitCode: 0 }), act.exit(0)]);
+});
+
+test('only the step that enters "exiting" exits', (t) => {
+  const cfg = config();
+  t.deepEqual(exitWithStatus(lastStep(cfg, [ev.ready(), ev.spawned(7), ev.reaped([exited(7, 0)], true)]), cfg), []);
+});
