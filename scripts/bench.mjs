@@ -9,6 +9,7 @@
 //   (c) signal forwarding latency, kill() to the command's handler, p50/p99
 //   (d) shutdown: SIGTERM to exit with 50 adopted services (+ the command)
 //   (e) idle: RSS, PSS, threads, CPU ticks over 10 s
+//   (f) bounded shutdown: the same with one service that ignores SIGTERM, --grace 1
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ const WORK = mkdtempSync(join(tmpdir(), 'dci-bench-'));
 const ENV = { ...process.env };
 delete ENV.NODE_EXTRA_CA_CERTS;
 const quick = process.env.BENCH_QUICK === '1'; // fewer runs, for trying the script out
+// BENCH_ONLY=a,d: only those parts.
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f').split(','));
 
 // ---------------------------------------------------------------- setup
 function have(command) {
@@ -170,6 +173,30 @@ async function shutdown(init, noCommand = false) {
   return { ms: median(times), graceful: `${graceful}/${noCommand ? 50 : 51}` };
 }
 
+// ---------------------------------------------------------------- (f)
+async function boundedShutdown(init) {
+  const runs = quick ? 2 : 5;
+  const times = [];
+  const statuses = new Set();
+  let graceful = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const log = join(WORK, `${init.name}-bounded-${i}`);
+    const services = `for i in $(seq 49); do ${bin('service')} ${log} & done; ${bin('service')} ${log} ignore &`;
+    // The command stops on SIGTERM with status 7, which the init must report.
+    const command = ['sh', '-c', `${services} exec ${bin('service')} ${log}.command 7`];
+    const argv = init.name === 'docker-container-init' ? [DCI, '--grace', '1', '--', ...command] : init.argv(command);
+    const run = await startAsPid1(argv);
+    await waitFor('the services', () => lines(log, 'up') >= 50 && lines(`${log}.command`, 'up') >= 1);
+    await sleep(100);
+    const start = performance.now();
+    process.kill(run.pid, 'SIGTERM');
+    times.push((await run.exited) - start);
+    statuses.add(run.child.exitCode);
+    graceful = Math.min(graceful, lines(log, 'down'));
+  }
+  return { ms: median(times), graceful: `${graceful}/49`, status: [...statuses].join(', ') };
+}
+
 // ---------------------------------------------------------------- (e)
 function procStatus(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -213,41 +240,63 @@ async function idle() {
 const fmt = (n, digits = 1) => (n === undefined ? '–' : n.toFixed(digits));
 setup();
 const machine = `${cpus().length} cores (${cpus()[0].model.trim()}), Linux ${execFileSync('uname', ['-r']).toString().trim()}, Node.js ${process.version}`;
-console.error('(a) start-up ...');
-const start = startup();
-console.error('(b) reap storm ...');
-const storms = new Map(INITS.map((init) => [init.name, storm(init)]));
-console.error('(c) signal latency ...');
-const latencies = new Map();
-for (const init of INITS) latencies.set(init.name, await latency(init));
-console.error('(d) shutdown ...');
-const stops = new Map();
-for (const init of INITS) stops.set(init.name, await shutdown(init));
-stops.set('docker-container-init (no command)', await shutdown(INITS[0], true));
-console.error('(e) idle ...');
-const idles = await idle();
-
-const floor = start.get('node -e 0, as PID 1');
-const tiniStorm = storms.get('tini');
-const tiniP99 = latencies.get('tini').p99;
-const nodeRss = idles.get('node, idle (floor)').rssKiB;
 const out = [];
 out.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; every init as PID 1 of a PID namespace.`, '');
-out.push('(a) start-up, `INIT -- true`, median of ' + (quick ? 10 : 60) + ' runs (hyperfine)', '');
-out.push('| | median ms | × node -e 0 as PID 1 |', '| --- | ---: | ---: |');
-for (const [name, ms] of start) out.push(`| ${name} | ${fmt(ms)} | ${fmt(ms / floor, 2)} |`);
-out.push('', '(b) reap storm: 5,000 orphans exit at once; time until none is left (median of ' + (quick ? 2 : 9) + ')', '');
-out.push('| init | ms | orphans reaped / s | × tini rate |', '| --- | ---: | ---: | ---: |');
-for (const [name, ms] of storms) out.push(`| ${name} | ${fmt(ms)} | ${fmt(5000 / (ms / 1000), 0)} | ${fmt(tiniStorm / ms, 2)} |`);
-out.push('', '(c) signal forwarding latency, kill() to the command\'s handler, ' + (quick ? 200 : 1000) + ' SIGUSR1 2 ms apart', '');
-out.push('| init | p50 µs | p99 µs | p99 × tini | merged at the command |', '| --- | ---: | ---: | ---: | ---: |');
-for (const [name, l] of latencies) out.push(`| ${name} | ${fmt(l.p50)} | ${fmt(l.p99)} | ${fmt(l.p99 / tiniP99, 2)} | ${l.merged} |`);
-out.push('', '(d) shutdown: SIGTERM to the init until it exits; 50 services in the background plus the command, each exits at once on SIGTERM (median of ' + (quick ? 2 : 5) + ')', '');
-out.push('| init | ms | services stopped by SIGTERM (the rest are SIGKILLed when PID 1 exits) |', '| --- | ---: | ---: |');
-for (const [name, s] of stops) out.push(`| ${name} | ${fmt(s.ms)} | ${s.graceful} |`);
-out.push('', '(e) idle, with `sleep 60` as the command; CPU ticks (10 ms) from 3 to 13 s and from 13 to 23 s after start', '');
-out.push('| | RSS MiB | PSS MiB | threads | ticks 3-13 s | ticks 13-23 s | RSS × node |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const [name, r] of idles) {
-  out.push(`| ${name} | ${fmt(r.rssKiB / 1024)} | ${fmt(r.pssKiB / 1024)} | ${r.threads} | ${r.early} | ${r.ticks} | ${fmt(r.rssKiB / nodeRss, 2)} |`);
+if (only.has('a')) {
+  console.error('(a) start-up ...');
+  const start = startup();
+  const floor = start.get('node -e 0, as PID 1');
+  out.push('(a) start-up, `INIT -- true`, median of ' + (quick ? 10 : 60) + ' runs (hyperfine)', '');
+  out.push('| | median ms | × node -e 0 as PID 1 |', '| --- | ---: | ---: |');
+  for (const [name, ms] of start) out.push(`| ${name} | ${fmt(ms)} | ${fmt(ms / floor, 2)} |`);
+  out.push('');
+}
+if (only.has('b')) {
+  console.error('(b) reap storm ...');
+  const storms = new Map(INITS.map((init) => [init.name, storm(init)]));
+  const tiniStorm = storms.get('tini');
+  out.push('(b) reap storm: 5,000 orphans exit at once; time until none is left (median of ' + (quick ? 2 : 9) + ')', '');
+  out.push('| init | ms | orphans reaped / s | × tini rate |', '| --- | ---: | ---: | ---: |');
+  for (const [name, ms] of storms) out.push(`| ${name} | ${fmt(ms)} | ${fmt(5000 / (ms / 1000), 0)} | ${fmt(tiniStorm / ms, 2)} |`);
+  out.push('');
+}
+if (only.has('c')) {
+  console.error('(c) signal latency ...');
+  const latencies = new Map();
+  for (const init of INITS) latencies.set(init.name, await latency(init));
+  const tiniP99 = latencies.get('tini').p99;
+  out.push('(c) signal forwarding latency, kill() to the command\'s handler, ' + (quick ? 200 : 1000) + ' SIGUSR1 2 ms apart', '');
+  out.push('| init | p50 µs | p99 µs | p99 × tini | merged at the command |', '| --- | ---: | ---: | ---: | ---: |');
+  for (const [name, l] of latencies) out.push(`| ${name} | ${fmt(l.p50)} | ${fmt(l.p99)} | ${fmt(l.p99 / tiniP99, 2)} | ${l.merged} |`);
+  out.push('');
+}
+if (only.has('d')) {
+  console.error('(d) shutdown ...');
+  const stops = new Map();
+  for (const init of INITS) stops.set(init.name, await shutdown(init));
+  stops.set('docker-container-init (no command)', await shutdown(INITS[0], true));
+  out.push('(d) shutdown: SIGTERM to the init until it exits; 50 services in the background plus the command, each exits at once on SIGTERM (median of ' + (quick ? 2 : 5) + ')', '');
+  out.push('| init | ms | services stopped by SIGTERM (the rest are SIGKILLed when PID 1 exits) |', '| --- | ---: | ---: |');
+  for (const [name, s] of stops) out.push(`| ${name} | ${fmt(s.ms)} | ${s.graceful} |`);
+  out.push('');
+}
+if (only.has('e')) {
+  console.error('(e) idle ...');
+  const idles = await idle();
+  const nodeRss = idles.get('node, idle (floor)').rssKiB;
+  out.push('(e) idle, with `sleep 60` as the command; CPU ticks (10 ms) from 3 to 13 s and from 13 to 23 s after start', '');
+  out.push('| | RSS MiB | PSS MiB | threads | ticks 3-13 s | ticks 13-23 s | RSS × node |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [name, r] of idles) {
+    out.push(`| ${name} | ${fmt(r.rssKiB / 1024)} | ${fmt(r.pssKiB / 1024)} | ${r.threads} | ${r.early} | ${r.ticks} | ${fmt(r.rssKiB / nodeRss, 2)} |`);
+  }
+  out.push('');
+}
+if (only.has('f')) {
+  console.error('(f) bounded shutdown ...');
+  const bounded = new Map();
+  for (const init of INITS) bounded.set(init.name, await boundedShutdown(init));
+  out.push('(f) bounded shutdown: as (d), but one of the 50 services ignores SIGTERM; docker-container-init with `--grace 1`; the command stops with status 7 (median of ' + (quick ? 2 : 5) + ')', '');
+  out.push('| init | ms | services stopped by SIGTERM | exit status |', '| --- | ---: | ---: | ---: |');
+  for (const [name, b] of bounded) out.push(`| ${name} | ${fmt(b.ms)} | ${b.graceful} | ${b.status} |`);
 }
 console.log(out.join('\n'));

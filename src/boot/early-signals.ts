@@ -17,7 +17,7 @@ import { SIGCHLD, SIGINT, SIGTERM } from '../posix/signals.js';
 import { listenSignal } from '../syscalls/signal-handles.js';
 import { signalsLostAtStartup } from '../syscalls/signals-lost-at-startup.js';
 
-const lostAtStartup = signalsLostAtStartup([SIGTERM, SIGINT]);
+const lostAtStartup: number[] = [];
 const waiting: number[] = [];
 let deliver = (signal: number): void => {
   waiting.push(signal);
@@ -32,6 +32,13 @@ function catchSignal(signal: number): void {
 }
 
 try {
+  // SIGTERM and SIGINT first, each read back right before its handle replaces
+  // Node's: a few microseconds in which one could still be missed, instead of
+  // the time it takes to start every other handle.
+  for (const signal of [SIGTERM, SIGINT]) {
+    lostAtStartup.push(...signalsLostAtStartup([signal]));
+    catchSignal(signal);
+  }
   for (const signal of [SIGCHLD, ...STANDARD_FORWARDED]) catchSignal(signal);
 } catch (error) {
   // An init that cannot catch signals cannot do its job: one line, and out.

@@ -72,6 +72,11 @@ export const OPTIONS: readonly OptionSpec[] = [
     example: '--delay-term 5 in Kubernetes, so endpoints stop routing traffic to the pod before the server stops.',
   },
   {
+    key: 'grace', long: 'grace', value: 'SECONDS',
+    help: 'Bound the stop: SECONDS (decimals allowed, 0 to a day) after the init first passes SIGTERM on or starts the shutdown, every process left gets SIGKILL; the exit status stays the command\'s (137 if it had to be killed).',
+    example: '--grace 10 for a Kubernetes Job or a CI step, which have no docker stop to end a leftover; under docker stop, below its -t (or terminationGracePeriodSeconds) minus --delay-term.',
+  },
+  {
     key: 'warnReaped', short: 'w',
     help: 'Warn for every reaped process that was not the command: its pid and status.',
     example: 'to find out which part of an image leaves zombies behind.',

@@ -7,7 +7,7 @@ import { splitArguments } from './getopt.js';
 import { loadMeow } from './meow.cjs';
 import { OPTIONS, spelling, takesValue, type OptionSpec } from './options.js';
 import {
-  parseDelay,
+  parseSeconds,
   parseExitCode,
   parseLogFormat,
   parseParentDeathSignal,
@@ -37,6 +37,8 @@ export interface InitOptions {
   readonly rewrites: ReadonlyArray<readonly [number, number]>;
   /** --delay-term, in milliseconds (0: none). */
   readonly delayTermMs: number;
+  /** --grace, in milliseconds (undefined: no bound). */
+  readonly graceMs: number | undefined;
   /** -w */
   readonly warnReaped: boolean;
   readonly logFormat: LogFormat;
@@ -60,6 +62,7 @@ export const DEFAULT_OPTIONS: InitOptions = {
   exitCodes: [],
   rewrites: [],
   delayTermMs: 0,
+  graceMs: undefined,
   warnReaped: false,
   logFormat: 'text',
 };
@@ -120,7 +123,8 @@ function typedOptions(flags: Record<string, unknown>, range: RealtimeRange): Ini
     parentDeathSignal: last('parentDeathSignal', (text) => parseParentDeathSignal(text, range)),
     exitCodes: strings(flags['exitCodes']).map((text) => check(parseExitCode(text))),
     rewrites: strings(flags['rewrite']).map((text) => check(parseRewrite(text, range))),
-    delayTermMs: last('delayTerm', parseDelay) ?? 0,
+    delayTermMs: last('delayTerm', (text) => parseSeconds('--delay-term', text)) ?? 0,
+    graceMs: last('grace', (text) => parseSeconds('--grace', text)),
     warnReaped: flags['warnReaped'] === true,
     logFormat: last('logFormat', parseLogFormat) ?? 'text',
   };

@@ -26,6 +26,7 @@ export function supervisorConfig(
     rewrites: new Map(options.rewrites),
     exitCodesToZero: new Set(options.exitCodes),
     delayTermMs: options.delayTermMs,
+    graceMs: options.graceMs,
     warnReaped: options.warnReaped,
     logLevel,
     signalName: (signal) => signalName(signal, range),

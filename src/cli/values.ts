@@ -36,9 +36,15 @@ export function parseRewrite(text: string, range: RealtimeRange): Parsed<readonl
   return ok([from, to] as const);
 }
 
-export function parseDelay(text: string): Parsed<number> {
+/** A day: longer than any stop a container runtime waits for, and well inside what Node's timers can count. */
+const MAX_SECONDS = 86_400;
+
+/** Seconds, decimals allowed, 0 to a day; in milliseconds. */
+export function parseSeconds(option: string, text: string): Parsed<number> {
   const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
-  return Number.isFinite(seconds) ? ok(Math.round(seconds * 1000)) : fail(`invalid --delay-term ${JSON.stringify(text)} (seconds, e.g. 5 or 0.5)`);
+  if (!Number.isFinite(seconds)) return fail(`invalid ${option} ${JSON.stringify(text)} (seconds, e.g. 5 or 0.5)`);
+  if (seconds > MAX_SECONDS) return fail(`invalid ${option} ${JSON.stringify(text)} (at most ${MAX_SECONDS} seconds, a day)`);
+  return ok(Math.round(seconds * 1000));
 }
 
 export function parseLogFormat(text: string): Parsed<LogFormat> {

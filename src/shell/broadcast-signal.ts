@@ -1,30 +1,31 @@
-// The shutdown broadcast (SPEC §3.3 step 1, §6). As PID 1 of a namespace,
-// kill(-1) reaches every process in it but the init. Anywhere else kill(-1)
-// would reach every process the user may signal, so the init signals its own
-// descendants one by one instead; a process outside its tree is never touched.
+// The shutdown broadcast (SPEC §3.3 step 1, §6, §10). As PID 1 of a namespace,
+// kill(-1) reaches every process in it but the init, in one call. Anywhere
+// else kill(-1) would reach every process the user may signal, so the init
+// signals its own descendants one by one instead; a process outside its tree
+// is never touched.
 import { ESRCH, type SyscallError } from '../syscalls/errors.js';
 import { sendSignal } from '../syscalls/send-signal.js';
-import { descendantsOf, processIds } from '../syscalls/proc.js';
+import { responsibleFor } from './responsible-for.js';
 
 export interface BroadcastResult {
-  /** How many processes were signalled. */
-  readonly count: number;
+  /** The processes signalled. */
+  readonly pids: readonly number[];
   readonly errors: readonly SyscallError[];
 }
 
-export function broadcastSignal(signal: number, label: string, self: number = process.pid): BroadcastResult {
+/** `targets`: who the init answers for, looked up just before (responsible-for.ts). */
+export function broadcastSignal(signal: number, label: string, targets: readonly number[] = responsibleFor(), self: number = process.pid): BroadcastResult {
   if (self === 1) {
-    const count = processIds().filter((pid) => pid !== self).length;
     const error = sendSignal(-1, signal, label);
-    if (error?.code === ESRCH) return { count: 0, errors: [] };
-    return { count, errors: error ? [error] : [] };
+    if (error?.code === ESRCH) return { pids: [], errors: [] };
+    return { pids: targets, errors: error ? [error] : [] };
   }
-  let count = 0;
+  const pids: number[] = [];
   const errors: SyscallError[] = [];
-  for (const pid of descendantsOf(self)) {
+  for (const pid of targets) {
     const error = sendSignal(pid, signal, label);
-    if (!error) count += 1;
+    if (!error) pids.push(pid);
     else if (error.code !== ESRCH) errors.push(error); // ESRCH: it exited meanwhile
   }
-  return { count, errors };
+  return { pids, errors };
 }

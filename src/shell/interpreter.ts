@@ -1,11 +1,15 @@
 // Performs the pipeline's actions with real system calls, and feeds back what
 // they taught as events: a command's pid or why it could not start, how many
-// processes a broadcast reached, a call that failed. Nothing it does ends the
+// processes a broadcast reached, whom --grace killed, who is still there, a
+// call that failed. Nothing it does ends the
 // init but the exit action.
 import type { Logger } from '../log/logger.js';
 import type { Action, InitEvent } from '../streams/events.js';
+import { SIGKILL } from '../posix/signals.js';
+import { commandLine, isZombie } from '../syscalls/proc.js';
 import { sendSignal } from '../syscalls/send-signal.js';
 import { broadcastSignal } from './broadcast-signal.js';
+import { responsibleFor } from './responsible-for.js';
 
 export interface InterpreterDeps {
   readonly logger: Logger;
@@ -33,9 +37,24 @@ export function createInterpreter({ logger, signalName, start, sweep, feedback, 
       }
       case 'broadcast': {
         const name = signalName(action.signal);
-        const { count, errors } = broadcastSignal(action.signal, name);
+        const { pids, errors } = broadcastSignal(action.signal, name);
         for (const error of errors) feedback({ kind: 'note', level: 'error', message: error.message, fields: { signal: name } });
-        feedback({ kind: 'signalled', signal: action.signal, count });
+        feedback({ kind: 'signalled', signal: action.signal, count: pids.length });
+        return;
+      }
+      case 'kill': {
+        // Named before they die: a zombie has no command line left.
+        const targets = responsibleFor();
+        const names = new Map(targets.map((pid) => [pid, commandLine(pid)]));
+        const { pids, errors } = broadcastSignal(SIGKILL, signalName(SIGKILL), targets);
+        for (const error of errors) feedback({ kind: 'note', level: 'error', message: error.message, fields: { signal: signalName(SIGKILL) } });
+        feedback({ kind: 'killed', processes: pids.map((pid) => ({ pid, command: names.get(pid) ?? commandLine(pid) })) });
+        return;
+      }
+      case 'report': {
+        // A zombie is about to be reaped: it keeps nothing waiting.
+        const alive = responsibleFor().filter((pid) => !isZombie(pid));
+        feedback({ kind: 'remaining', processes: alive.map((pid) => ({ pid, command: commandLine(pid) })) });
         return;
       }
       case 'sweep':

@@ -22,6 +22,8 @@ export interface SupervisorConfig {
   readonly exitCodesToZero: ReadonlySet<number>;
   /** --delay-term in milliseconds; 0 when SIGTERM acts at once. */
   readonly delayTermMs: number;
+  /** --grace in milliseconds: how long a stop may take before SIGKILL; undefined: no bound. */
+  readonly graceMs: number | undefined;
   /** -w: a WARN line for every reaped process that was not a command. */
   readonly warnReaped: boolean;
   /** The most verbose log level shown; the pipeline drops (and does not build) lines above it. */

@@ -26,8 +26,18 @@ export type InitEvent =
   | { readonly kind: 'spawnFailed'; readonly command: number; readonly status: number; readonly reason: string }
   /** A broadcast of `signal` reached `count` processes. */
   | { readonly kind: 'signalled'; readonly signal: number; readonly count: number }
+  /** --grace ran out: these processes were sent SIGKILL. */
+  | { readonly kind: 'killed'; readonly processes: readonly NamedProcess[] }
+  /** What the init is still waiting for. */
+  | { readonly kind: 'remaining'; readonly processes: readonly NamedProcess[] }
   /** Something the shell has to say (a failed call, a fact of the start-up), for the log. */
   | { readonly kind: 'note'; readonly level: LogLevel; readonly message: string; readonly fields?: LogFields };
+
+/** A process as the log names it: pid and command line (from /proc, cut short). */
+export interface NamedProcess {
+  readonly pid: number;
+  readonly command: string;
+}
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
@@ -52,6 +62,10 @@ export type Action =
   | { readonly type: 'forward'; readonly signal: number; readonly target: number }
   /** Signal every process the init is responsible for (kill(-1) as PID 1, descendants otherwise). */
   | { readonly type: 'broadcast'; readonly signal: number }
+  /** SIGKILL to every process the init is responsible for, naming them ('killed' comes back). */
+  | { readonly type: 'kill' }
+  /** Name the processes the init is still waiting for ('remaining' comes back). */
+  | { readonly type: 'report' }
   /** Run the reap loop soon (its result comes back as a 'reaped' event). */
   | { readonly type: 'sweep' }
   | { readonly type: 'log'; readonly level: LogLevel; readonly message: string; readonly fields?: LogFields }

@@ -1,24 +1,26 @@
 // The lifecycle of a run, as one state, and the one function that moves it on
-// (SPEC §3). Every rule of the pipeline reads this state; none keeps its own.
+// (SPEC §3, §10, §11). Every rule of the pipeline reads this state; none keeps
+// its own.
 //
-//   starting ──ready, spawned──► running ──a command ends / SIGTERM──► stopping ──broadcast done──► waiting ──no child left──► exiting
+//   starting ─ready, spawned─► running ─SIGTERM forwarded─► stopping ─a command ends─► waiting ─no child left─► exiting
+//                                 └──────────────a command ends / SIGTERM without one──────┘
 //
-// - starting: the commands are not running yet (signals for them are held).
+// - starting: the commands are not running yet. A SIGTERM or SIGINT now means
+//   the container is being stopped: they are never started (SPEC §11).
 // - running: the commands run; caught signals are delivered to them.
-// - stopping: the shutdown has begun and its SIGTERM broadcast is under way.
-// - waiting: the init waits until it has no child left.
+// - stopping: the init has passed a SIGTERM on to them (the --grace clock runs).
+// - waiting: the shutdown sequence: broadcast SIGTERM, then wait until no child is left.
 // - exiting: the exit status is chosen; nothing happens after.
-// Without a command the run starts in `running`. -B goes from running straight
-// to waiting, -W straight to exiting.
+// Without a command the run starts in `running`; -W goes from the stop straight to exiting.
 import type { SupervisorConfig } from './config.js';
-import type { Action, InitEvent, Outcome } from './events.js';
+import { isLogged, type Action, type InitEvent, type Outcome } from './events.js';
 import { describeExit, exitStatusOf } from '../posix/exit-status.js';
-import { SIGINT, SIGTERM } from '../posix/signals.js';
+import { SIGINT, SIGKILL, SIGTERM } from '../posix/signals.js';
 
 export type Phase = 'starting' | 'running' | 'stopping' | 'waiting' | 'exiting';
 
 /** The pipeline's timers, each started and cancelled by a change of the state. */
-export type TimerName = 'delayTerm';
+export type TimerName = 'delayTerm' | 'grace' | 'report';
 
 /** What the pipeline takes in: the world's events, and its own timers firing. */
 export type Input = InitEvent | { readonly kind: 'timer'; readonly name: TimerName };
@@ -30,39 +32,65 @@ export interface Command {
   readonly outcome?: Outcome;
 }
 
+/** The shutdown sequence, once it has begun: what it did so far, for the wait and the summary. */
+export interface Shutdown {
+  /** The opening broadcast's reach, once known; the wait begins then (at once with -B). */
+  readonly signalled?: number;
+  /** The wait has begun: it asked for a sweep, and the next pass without children ends it. */
+  readonly waiting: boolean;
+}
+
+/** A stop the init acts on: since when (the --grace clock), and what came of it. */
+export interface Stopping {
+  readonly since: number;
+  /** Processes reaped since, that --grace did not kill. */
+  readonly exited: number;
+  /** How many --grace killed, once it ran out. */
+  readonly killed?: number;
+}
+
 export interface Lifecycle {
   readonly phase: Phase;
   /** One entry per configured command, in order. */
   readonly commands: readonly Command[];
-  /** Signals caught before the commands run, delivered once they do. */
-  readonly held: readonly number[];
   /** Signals that take effect in this step: to the commands, or as a trigger without one. */
   readonly delivered: readonly number[];
+  /** Signals dropped in this step because the commands have not started. */
+  readonly dropped: readonly number[];
   /** Why the init stops, once it does: the first command's outcome, or the signal. */
   readonly stop?: Outcome;
+  readonly stopping?: Stopping;
+  readonly shutdown?: Shutdown;
+  /** The interval of the next "still waiting" report. */
+  readonly reportEvery: number;
   /** When each running timer fires, on the pipeline's scheduler clock. */
   readonly timers: Readonly<Partial<Record<TimerName, number>>>;
 }
+
+/** The first "still waiting" report comes 1 s into the wait; each interval after is twice the one before, up to a minute. */
+const FIRST_REPORT_MS = 1_000;
+const LAST_REPORT_INTERVAL_MS = 60_000;
 
 export function initialLifecycle(config: Pick<SupervisorConfig, 'commands'>): Lifecycle {
   const starting = config.commands.length > 0;
   return {
     phase: starting ? 'starting' : 'running',
     commands: config.commands.map(() => ({ pid: null })),
-    held: [],
     delivered: [],
+    dropped: [],
+    reportEvery: FIRST_REPORT_MS,
     timers: {},
   };
 }
 
-/** In no-command mode, whether a signal starts the shutdown. */
+/** In no-command mode, whether a signal starts the shutdown; before the commands start, whether it cancels them. */
 export function isShutdownSignal(signal: number, config: Pick<SupervisorConfig, 'shutdownOnSigint'>): boolean {
   return signal === SIGTERM || (signal === SIGINT && config.shutdownOnSigint);
 }
 
-/** Whether the shutdown has begun (the stop is decided). */
+/** Whether the shutdown sequence has begun (the stop is decided). */
 export function isShuttingDown(state: Lifecycle): boolean {
-  return state.phase === 'stopping' || state.phase === 'waiting' || state.phase === 'exiting';
+  return state.phase === 'waiting' || state.phase === 'exiting';
 }
 
 /** The commands that are running now: started, and not ended. */
@@ -75,83 +103,127 @@ function withoutTimer(timers: Lifecycle['timers'], name: TimerName): Lifecycle['
   return rest;
 }
 
-/** The shutdown begins: broadcast first (stopping), or wait at once (-B), or exit at once (-W). */
-function beginShutdown(state: Lifecycle, stop: Outcome, config: SupervisorConfig): Lifecycle {
-  if (isShuttingDown(state)) return state;
-  const phase: Phase = !config.waitForChildren ? 'exiting' : config.broadcast ? 'stopping' : 'waiting';
-  return { ...state, phase, stop, held: [], timers: withoutTimer(state.timers, 'delayTerm') };
+/** The init acts on a stop: the --grace clock starts, once. */
+function startStopping(state: Lifecycle, now: number, config: SupervisorConfig): Lifecycle {
+  if (state.stopping) return state;
+  const timers = config.graceMs === undefined ? state.timers : { ...state.timers, grace: now + config.graceMs };
+  return { ...state, stopping: { since: now, exited: 0 }, timers };
 }
 
-/** Signals that take effect now: held while the commands start, delivered while they run. */
-function takeEffect(state: Lifecycle, signals: readonly number[], config: SupervisorConfig): Lifecycle {
+/** The wait for every child begins: a sweep is asked for, and the "still waiting" reports start (shown at info level only). */
+function beginWait(state: Lifecycle, now: number, config: SupervisorConfig): Lifecycle {
+  const shutdown = { ...state.shutdown!, waiting: true };
+  const timers = isLogged('info', config.logLevel) ? { ...state.timers, report: now + FIRST_REPORT_MS } : state.timers;
+  return { ...state, shutdown, timers };
+}
+
+/** The shutdown begins: broadcast first, or wait at once (-B, or once --grace has killed), or exit at once (-W). */
+function beginShutdown(state: Lifecycle, stop: Outcome, now: number, config: SupervisorConfig): Lifecycle {
+  if (isShuttingDown(state)) return state;
+  const stopped = startStopping({ ...state, stop, timers: withoutTimer(state.timers, 'delayTerm') }, now, config);
+  if (!config.waitForChildren) return { ...stopped, phase: 'exiting' };
+  const broadcasts = config.broadcast && stopped.stopping!.killed === undefined;
+  const shuttingDown: Lifecycle = { ...stopped, phase: 'waiting', shutdown: { waiting: false } };
+  return broadcasts ? shuttingDown : beginWait({ ...shuttingDown, shutdown: { waiting: false, signalled: 0 } }, now, config);
+}
+
+/** Signals that take effect now. */
+function takeEffect(state: Lifecycle, signals: readonly number[], now: number, config: SupervisorConfig): Lifecycle {
   if (signals.length === 0) return state;
-  if (state.phase === 'starting') return { ...state, held: [...state.held, ...signals] };
-  if (state.phase !== 'running') return state;
+  if (state.phase === 'starting') {
+    // SPEC §11: a stop before the start. Anything else would only kill a command whose handlers do not exist yet.
+    const stop = signals.find((signal) => isShutdownSignal(signal, { shutdownOnSigint: true }));
+    if (stop === undefined) return { ...state, dropped: [...state.dropped, ...signals] };
+    const reason = `received ${config.signalName(stop)} before the command started`;
+    return beginShutdown(state, { status: 128 + stop, reason }, now, config);
+  }
+  if (state.phase !== 'running' && state.phase !== 'stopping') return state;
   const delivered = { ...state, delivered: [...state.delivered, ...signals] };
-  if (config.commands.length > 0) return delivered;
+  if (config.commands.length > 0) return signals.includes(SIGTERM) ? { ...startStopping(delivered, now, config), phase: 'stopping' } : delivered;
   const trigger = signals.find((signal) => isShutdownSignal(signal, config));
-  return trigger === undefined ? delivered : beginShutdown(delivered, { reason: `received ${config.signalName(trigger)}`, status: 0 }, config);
+  return trigger === undefined ? delivered : beginShutdown(delivered, { reason: `received ${config.signalName(trigger)}`, status: 0 }, now, config);
 }
 
 /** --delay-term: a SIGTERM waits for the delay; a second one during it acts at once, the held one first. */
 function onSignal(state: Lifecycle, signal: number, now: number, config: SupervisorConfig): Lifecycle {
-  const delays = signal === SIGTERM && config.delayTermMs > 0 && (state.phase === 'starting' || state.phase === 'running');
-  if (!delays) return takeEffect(state, [signal], config);
+  const delays = signal === SIGTERM && config.delayTermMs > 0 && !isShuttingDown(state);
+  if (!delays) return takeEffect(state, [signal], now, config);
   if (state.timers.delayTerm === undefined) return { ...state, timers: { ...state.timers, delayTerm: now + config.delayTermMs } };
-  return takeEffect({ ...state, timers: withoutTimer(state.timers, 'delayTerm') }, [SIGTERM, SIGTERM], config);
+  return takeEffect({ ...state, timers: withoutTimer(state.timers, 'delayTerm') }, [SIGTERM, SIGTERM], now, config);
 }
 
 /** A command ended; the first to end starts the shutdown with its outcome. */
-function endCommand(state: Lifecycle, index: number, outcome: Outcome, config: SupervisorConfig): Lifecycle {
+function endCommand(state: Lifecycle, index: number, outcome: Outcome, now: number, config: SupervisorConfig): Lifecycle {
   const commands = state.commands.map((command, i) => (i === index ? { ...command, outcome } : command));
-  return beginShutdown({ ...state, commands }, outcome, config);
+  return beginShutdown({ ...state, commands }, outcome, now, config);
 }
 
 function onSpawned(state: Lifecycle, index: number, pid: number): Lifecycle {
   const commands = state.commands.map((command, i) => (i === index ? { ...command, pid } : command));
   const allStarted = commands.every((command) => command.pid !== null || command.outcome);
-  if (state.phase !== 'starting' || !allStarted) return { ...state, commands };
-  return { ...state, commands, phase: 'running', delivered: state.held, held: [] };
+  return { ...state, commands, phase: state.phase === 'starting' && allStarted ? 'running' : state.phase };
 }
 
-function onReaped(state: Lifecycle, event: Extract<InitEvent, { kind: 'reaped' }>, config: SupervisorConfig): Lifecycle {
+function onReaped(state: Lifecycle, event: Extract<InitEvent, { kind: 'reaped' }>, now: number, config: SupervisorConfig): Lifecycle {
   let next = state;
+  if (next.stopping) {
+    const killedNow = next.stopping.killed === undefined ? 0 : event.exits.filter((exit) => exit.signal === SIGKILL).length;
+    next = { ...next, stopping: { ...next.stopping, exited: next.stopping.exited + event.exits.length - killedNow } };
+  }
   // In the order reaped: when two commands end in one pass, the first reaped decides.
   for (const exit of event.exits) {
     const index = next.commands.findIndex((command) => command.pid === exit.pid && !command.outcome);
     if (index === -1) continue;
     const name = config.commands.length > 1 ? `command ${index + 1}` : 'command';
-    next = endCommand(next, index, { status: exitStatusOf(exit), reason: `the ${name} (pid ${exit.pid}) ${describeExit(exit, config.signalName)}` }, config);
+    const outcome = { status: exitStatusOf(exit), reason: `the ${name} (pid ${exit.pid}) ${describeExit(exit, config.signalName)}` };
+    next = endCommand(next, index, outcome, now, config);
   }
   // ECHILD counts only in a pass made after the wait began (which asked for one).
-  if (state.phase === 'waiting' && event.childless) return { ...next, phase: 'exiting' };
+  if (state.shutdown?.waiting && event.childless) return { ...next, phase: 'exiting' };
   return next;
+}
+
+function onTimer(state: Lifecycle, name: TimerName, now: number, config: SupervisorConfig): Lifecycle {
+  const timers = withoutTimer(state.timers, name);
+  switch (name) {
+    case 'delayTerm':
+      return takeEffect({ ...state, timers }, [SIGTERM], now, config);
+    case 'grace':
+      // The kill goes out now (rules/kill-at-grace.ts); its reach comes back as 'killed'.
+      return { ...state, timers };
+    case 'report': {
+      const every = Math.min(state.reportEvery * 2, LAST_REPORT_INTERVAL_MS);
+      return { ...state, reportEvery: every, timers: { ...timers, report: now + every } };
+    }
+  }
 }
 
 /** The state after `input`, at `now` on the scheduler's clock. Pure. */
 export function advance(state: Lifecycle, input: Input, now: number, config: SupervisorConfig): Lifecycle {
-  const before = state.delivered.length === 0 ? state : { ...state, delivered: [] };
+  const before = state.delivered.length === 0 && state.dropped.length === 0 ? state : { ...state, delivered: [], dropped: [] };
   if (before.phase === 'exiting') return before;
   switch (input.kind) {
     case 'ready':
     case 'note':
+    case 'remaining':
       return before;
     case 'signal':
       return onSignal(before, input.signal, now, config);
     case 'timer':
-      return takeEffect({ ...before, timers: withoutTimer(before.timers, input.name) }, [SIGTERM], config);
+      return onTimer(before, input.name, now, config);
     case 'spawned':
       return onSpawned(before, input.command, input.pid);
-    case 'spawnFailed': {
-      const failed = endCommand(before, input.command, { status: input.status, reason: `the command could not be started (${input.reason})` }, config);
-      // Held signals have nobody to go to: delivered, to be dropped with a word.
-      return { ...failed, delivered: before.held, held: [] };
-    }
+    case 'spawnFailed':
+      return endCommand(before, input.command, { status: input.status, reason: `the command could not be started (${input.reason})` }, now, config);
     case 'reaped':
-      return onReaped(before, input, config);
-    case 'signalled':
+      return onReaped(before, input, now, config);
+    case 'signalled': {
       // The opening broadcast is done: the wait begins.
-      return before.phase === 'stopping' ? { ...before, phase: 'waiting' } : before;
+      const opening = before.shutdown && before.shutdown.signalled === undefined;
+      return opening ? beginWait({ ...before, shutdown: { ...before.shutdown!, signalled: input.count } }, now, config) : before;
+    }
+    case 'killed':
+      return before.stopping ? { ...before, stopping: { ...before.stopping, killed: input.processes.length } } : before;
   }
 }
 
@@ -160,7 +232,9 @@ export interface Step {
   readonly before: Lifecycle;
   readonly after: Lifecycle;
   readonly input: Input;
+  /** When, on the scheduler's clock. */
+  readonly now: number;
 }
 
-/** A rule of SPEC §3-§8: the actions one step calls for. Pure. */
+/** A rule of SPEC §3-§15: the actions one step calls for. Pure. */
 export type Rule = (step: Step, config: SupervisorConfig) => readonly Action[];

@@ -21,6 +21,8 @@ import { deliverSignals } from './rules/deliver-signals.js';
 import { describeInput } from './rules/describe-input.js';
 import { exitWithStatus } from './rules/exit-with-status.js';
 import { holdSigterm } from './rules/hold-sigterm.js';
+import { killAtGrace } from './rules/kill-at-grace.js';
+import { reportRemaining } from './rules/report-remaining.js';
 import { signalsWhileWaiting } from './rules/signals-while-waiting.js';
 import { startCommands } from './rules/start-commands.js';
 import { waitForChildren } from './rules/wait-for-children.js';
@@ -35,10 +37,12 @@ const RULES: readonly Rule[] = [
   beginShutdown,
   signalsWhileWaiting,
   waitForChildren,
+  killAtGrace,
+  reportRemaining,
   exitWithStatus,
 ];
 
-const TIMERS: readonly TimerName[] = ['delayTerm'];
+const TIMERS: readonly TimerName[] = ['delayTerm', 'grace', 'report'];
 
 /** Completes after the exit action. */
 export function supervise(config: SupervisorConfig, scheduler: SchedulerLike = asyncScheduler): OperatorFunction<InitEvent, Action> {
@@ -61,10 +65,11 @@ export function supervise(config: SupervisorConfig, scheduler: SchedulerLike = a
 
       const step = (input: Input): void => {
         const before = state;
-        state = advance(before, input, scheduler.now(), config);
+        const now = scheduler.now();
+        state = advance(before, input, now, config);
         syncTimers(before);
         for (const rule of RULES) {
-          for (const action of rule({ before, after: state, input }, config)) {
+          for (const action of rule({ before, after: state, input, now }, config)) {
             if (action.type !== 'log' || isLogged(action.level, config.logLevel)) subscriber.next(action);
           }
         }

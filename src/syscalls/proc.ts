@@ -10,16 +10,26 @@ export function processIds(): number[] {
   return pids;
 }
 
-/** Parent pid from /proc/PID/stat, or undefined if the process is gone. */
-function parentPid(pid: number): number | undefined {
+/** The fields of /proc/PID/stat after the command name (state, ppid, ...), or undefined if the process is gone. */
+function statFields(pid: number): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
     // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[1]);
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
+}
+
+function parentPid(pid: number): number | undefined {
+  const fields = statFields(pid);
+  return fields === undefined ? undefined : Number(fields[1]);
+}
+
+/** True for a process that has exited and waits to be reaped (or is gone already). */
+export function isZombie(pid: number): boolean {
+  const state = statFields(pid)?.[0];
+  return state === undefined || state === 'Z' || state === 'X';
 }
 
 /** Every process whose chain of parents leads to root (root excluded). */
@@ -55,4 +65,22 @@ export function ownChildren(): number[] {
     }
   }
   return children;
+}
+
+/** The longest command line a log line names; longer ones are cut. */
+const COMMAND_LINE_CHARS = 80;
+
+/** A process's command line from /proc (arguments joined by spaces, cut short), or its [name] when it has none (a zombie). */
+export function commandLine(pid: number): string {
+  try {
+    const words = readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').filter((word) => word !== '');
+    if (words.length > 0) {
+      const line = words.join(' ');
+      return line.length > COMMAND_LINE_CHARS ? `${line.slice(0, COMMAND_LINE_CHARS - 1)}…` : line;
+    }
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return `[${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}]`;
+  } catch {
+    return '[gone]';
+  }
 }

@@ -47,11 +47,12 @@ test('a bad command line is a usage error naming the problem', (t) => {
 });
 
 test('every extended option of SPEC §8 reaches the typed options', (t) => {
-  const { options } = run(['-p', 'SIGTERM', '-e', '143', '-e3', '--rewrite', 'TERM:QUIT', '--rewrite=usr1:0', '--delay-term', '1.5', '-w', '--log-format=json', 'cmd']);
+  const { options } = run(['-p', 'SIGTERM', '-e', '143', '-e3', '--rewrite', 'TERM:QUIT', '--rewrite=usr1:0', '--delay-term', '1.5', '--grace', '0', '-w', '--log-format=json', 'cmd']);
   t.is(options.parentDeathSignal, 15);
   t.deepEqual(options.exitCodes, [143, 3]);
   t.deepEqual(options.rewrites, [[15, 3], [10, 0]]);
   t.is(options.delayTermMs, 1500);
+  t.is(options.graceMs, 0, '--grace 0 is a value, not "no grace"');
   t.true(options.warnReaped);
   t.is(options.logFormat, 'json');
 });
@@ -74,6 +75,10 @@ const badValues: Array<[string[], string]> = [
   [['--rewrite', 'CHLD:TERM'], '--rewrite "CHLD:TERM": SIGCHLD is never forwarded'],
   [['--delay-term', 'soon'], 'invalid --delay-term "soon" (seconds, e.g. 5 or 0.5)'],
   [['--delay-term', '-1'], 'invalid --delay-term "-1" (seconds, e.g. 5 or 0.5)'],
+  [['--delay-term', '2147484'], 'invalid --delay-term "2147484" (at most 86400 seconds, a day)'],
+  [['--grace', '-1'], 'invalid --grace "-1" (seconds, e.g. 5 or 0.5)'],
+  [['--grace', 'ten'], 'invalid --grace "ten" (seconds, e.g. 5 or 0.5)'],
+  [['--grace', '86400.5'], 'invalid --grace "86400.5" (at most 86400 seconds, a day)'],
   [['--log-format', 'xml'], 'invalid --log-format "xml" (text or json)'],
 ];
 for (const [argv, message] of badValues) {

@@ -15,7 +15,7 @@ test('-h prints the build line first, then usage and every option, on stdout; ex
   const lines = stdout.split('\n');
   t.regex(lines[0]!, /^docker-container-init built on \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
   t.regex(lines[1]!, /^Usage: docker-container-init \[options\] \[--\] \[command \[args\.\.\.\]\]$/);
-  for (const flag of ['-W', '-B', '-I', '-g', '-r', '-D', '-v', '-p', '-e', '--rewrite', '--delay-term', '-w', '--log-format', '-h', '--version']) {
+  for (const flag of ['-W', '-B', '-I', '-g', '-r', '-D', '-v', '-p', '-e', '--rewrite', '--delay-term', '--grace', '-w', '--log-format', '-h', '--version']) {
     t.true(lines.some((line) => line.startsWith(`  ${flag} `)), `help lists ${flag}`);
   }
 });

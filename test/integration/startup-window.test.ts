@@ -1,19 +1,22 @@
-// Signals that arrive while Node.js is still starting, before any code of the
-// init has run (SPEC §4, §7: nothing is lost). The test catches the init in
-// that window: it watches the new process's signal dispositions from the host,
-// and at the moment Node's own start-up handlers are in place but the init's
-// are not yet, freezes it with SIGSTOP, queues the signal, and lets it go.
+// Signals that arrive while the init is still starting, before the command
+// exists (SPEC §11): a SIGTERM means the container is being stopped, so the
+// command is never started; anything else is dropped (it would only kill a
+// command that has no handlers yet); a debugger that a SIGUSR1 opened is
+// closed. The test catches the init in each window: it watches the new
+// process's signal dispositions from the host, and at the moment one set of
+// handlers is in place but the next is not yet, freezes it with SIGSTOP,
+// queues the signal, and lets it go.
 import test from 'ava';
-import { SIGHUP, SIGUSR1, SIGTERM, SIGRTMIN } from '../support/signals.js';
-import { tmp } from '../support/files.js';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { readOr, tmp } from '../support/files.js';
 import { cleanEnv } from '../support/init.js';
 import { helper, INIT } from '../support/paths.js';
 import { childrenOf } from '../support/procfs.js';
-import { recordedSignals } from '../support/wait.js';
+import { SIGHUP, SIGRTMIN, SIGTERM, SIGUSR1 } from '../support/signals.js';
+import { recordedSignals, waitFor } from '../support/wait.js';
 
 const bit = (signal: number): bigint => 1n << BigInt(signal - 1);
 
@@ -81,19 +84,26 @@ async function inWindow(
   return false;
 }
 
-test.serial('a SIGTERM that comes while Node.js is still starting is not lost: it reaches the command', async (t) => {
-  // Node's start-up handler is in, the init's first module (which catches SIGHUP) is not.
-  const hit = await inWindow(t, ['-v', 'sleep', '30'], [SIGTERM, SIGHUP], async ({ pid, outcome }) => {
-    process.kill(pid, 'SIGTERM');
-    process.kill(pid, 'SIGCONT');
-    const { code, stderr } = await outcome;
-    t.is(code, 143, stderr);
-    t.regex(stderr, /shutting down: the command \(pid \d+\) was killed by SIGTERM/);
+for (const [window, needed, notYet, args] of [
+  ["Node's start-up handler is in, the init's first module (which catches SIGHUP) is not", SIGTERM, SIGHUP, []],
+  ["the init's first modules catch signals, the supervisor (which catches -r's realtime signals) is not up", SIGHUP, SIGRTMIN, ['-r']],
+] as const) {
+  test.serial(`SPEC §11: a SIGTERM before the command started (${window}): it is never started, exit 143`, async (t) => {
+    const marker = join(tmp(), 'started');
+    const hit = await inWindow(t, ['-v', ...args, 'sh', '-c', `touch ${marker}; sleep 30`], [needed, notYet], async ({ pid, outcome }) => {
+      process.kill(pid, 'SIGTERM');
+      process.kill(pid, 'SIGCONT');
+      const { code, stderr } = await outcome;
+      t.is(code, 143, stderr);
+      t.regex(stderr, /shutting down: received SIGTERM before the command started/);
+      t.notRegex(stderr, /started the command/);
+      t.false(existsSync(marker), 'the command never ran');
+    });
+    t.true(hit, `could not catch the init in the window: ${window}`);
   });
-  t.true(hit, 'could not catch the init between Node\'s start-up handlers and its own');
-});
+}
 
-test.serial('a SIGUSR1 that comes while Node.js is still starting reaches the command, and the debugger it opened is closed', async (t) => {
+test.serial('a SIGUSR1 that comes while Node.js is still starting: the debugger it opened is closed, the signal dropped (SPEC §11)', async (t) => {
   const log = join(tmp(), 'log');
   const hit = await inWindow(t, ['-vv', helper('sigrecord'), log, '0'], [SIGUSR1, SIGHUP], async ({ pid, outcome }) => {
     process.kill(pid, 'SIGUSR1');
@@ -102,35 +112,28 @@ test.serial('a SIGUSR1 that comes while Node.js is still starting reaches the co
     // Nothing listens on the debugger's port (127.0.0.1:9229) any more.
     const listening = readFileSync('/proc/net/tcp', 'utf8').split('\n').filter((line) => / 0100007F:2405 00000000:0000 0A /.test(line));
     t.deepEqual(listening, [], 'no debugger is left listening');
-    try {
-      process.kill(pid, 'SIGTERM');
-    } catch {
-      // already gone: the command died of the SIGUSR1
-    }
+    process.kill(pid, 'SIGTERM');
     const { code, stderr } = await outcome;
     t.regex(stderr, /\[WARN\]\[docker-container-init\] a SIGUSR1 came while Node\.js was starting and opened its debugger; closed it again/);
-    // Forwarded exactly once. It reaches the command so early that the command may not
-    // have its handler yet: then SIGUSR1's default action ends it (status 138), as it would
-    // for any process; otherwise the command records it and stops on SIGTERM (status 0).
-    t.is(stderr.match(/forwarding SIGUSR1 to pid \d+/g)?.length, 1, stderr);
-    if (code === 138) t.regex(stderr, /the command \(pid \d+\) was killed by SIGUSR1/);
-    else {
-      t.is(code, 0, stderr);
-      t.deepEqual(recordedSignals(log), [SIGUSR1, SIGTERM]);
-    }
+    t.is(code, 0, stderr);
+    // It came before the command existed: dropped, never forwarded (it would kill a command without handlers).
+    t.notRegex(stderr, /forwarding SIGUSR1/);
+    t.deepEqual(recordedSignals(log), [SIGTERM]);
   });
   t.true(hit, 'could not catch the init between Node\'s start-up handlers and its own');
 });
 
-test.serial('a signal that comes while the init loads its code is held and forwarded once the command runs', async (t) => {
-  // The init's first modules catch SIGHUP already; the supervisor, which catches the realtime signals of -r, is not up yet.
-  const hit = await inWindow(t, ['-vv', '-r', 'sleep', '30'], [SIGHUP, SIGRTMIN], async ({ pid, outcome }) => {
+test.serial('a signal other than a stop that comes while the init loads its code is dropped; the command starts (SPEC §11)', async (t) => {
+  const log = join(tmp(), 'log');
+  const hit = await inWindow(t, ['-vv', '-r', helper('sigrecord'), log, '0'], [SIGHUP, SIGRTMIN], async ({ pid, outcome }) => {
     process.kill(pid, 'SIGHUP');
     process.kill(pid, 'SIGCONT');
+    await waitFor('the recorder', () => readOr(log).startsWith('ready'));
+    process.kill(pid, 'SIGTERM');
     const { code, stderr } = await outcome;
-    // sleep has no handler: SIGHUP ends it (128 + 1) as soon as it is forwarded.
-    t.is(code, 129, stderr);
-    t.regex(stderr, /received SIGHUP\n(.*\n)*.*forwarding SIGHUP to pid \d+/);
+    t.is(code, 0, stderr);
+    t.regex(stderr, /received SIGHUP\n.*dropping SIGHUP: the command has not started yet/);
+    t.deepEqual(recordedSignals(log), [SIGTERM]);
   });
   t.true(hit, 'could not catch the init between its first module and its supervisor');
 });

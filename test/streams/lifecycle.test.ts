@@ -13,14 +13,22 @@ test('with a command the run starts in "starting"; without one in "running"', (t
   t.is(initialLifecycle(idle()).phase, 'running');
 });
 
-test('starting → running → stopping → waiting → exiting, through spawn, exit, broadcast and ECHILD', (t) => {
-  t.deepEqual(phases(config(), [ev.ready(), ev.spawned(7), ev.reaped([exited(7, 3)]), ev.signalled(0), ev.reaped([], true)]), [
+test('starting → running → stopping → waiting → exiting, through spawn, a forwarded SIGTERM, the exit and ECHILD', (t) => {
+  t.deepEqual(phases(config(), [ev.ready(), ev.spawned(7), ev.signal(SIGTERM), ev.reaped([killed(7, 15)]), ev.signalled(0), ev.reaped([], true)]), [
     'starting',
     'running',
     'stopping',
     'waiting',
+    'waiting',
     'exiting',
   ]);
+});
+
+test('the wait begins once the opening broadcast is done, and only then does ECHILD end it', (t) => {
+  const steps = stepsOf(config(), [ev.ready(), ev.spawned(7), ev.reaped([exited(7, 3)], true), ev.signalled(4), ev.reaped([], true)]);
+  t.deepEqual(steps[2]!.after.shutdown, { waiting: false });
+  t.deepEqual(steps[3]!.after.shutdown, { waiting: true, signalled: 4 });
+  t.is(steps[4]!.after.phase, 'exiting');
 });
 
 test("the command's status is found among hundreds of other exits in one pass", (t) => {
@@ -45,19 +53,27 @@ test('ECHILD in the pass that reaped the command does not end the wait; only a p
   ]);
 });
 
-test('signals before the command runs are held, then delivered in order when it does', (t) => {
-  const steps = stepsOf(config(), [ev.signal(SIGHUP), ev.signal(SIGUSR1), ev.ready(), ev.spawned(7), ev.signal(SIGTERM)]);
-  t.deepEqual(steps[2]!.after.held, [SIGHUP, SIGUSR1]);
-  t.deepEqual(steps[3]!.after.delivered, [SIGHUP, SIGUSR1]);
-  t.deepEqual(steps[3]!.after.held, []);
-  t.deepEqual(steps[4]!.after.delivered, [SIGTERM], 'delivered lasts one step');
+test('SPEC §11: signals other than a stop before the command runs are dropped; once it runs they are delivered', (t) => {
+  const steps = stepsOf(config(), [ev.signal(SIGHUP), ev.signal(SIGUSR1), ev.ready(), ev.spawned(7), ev.signal(SIGHUP)]);
+  t.deepEqual(steps[0]!.after.dropped, [SIGHUP]);
+  t.deepEqual(steps[1]!.after.dropped, [SIGUSR1], 'dropped lasts one step');
+  t.deepEqual(steps[3]!.after.delivered, [], 'nothing held for the start');
+  t.deepEqual(steps[4]!.after.delivered, [SIGHUP]);
 });
 
-test('a command that cannot start ends the run with its status; what was held for it is delivered, to nobody', (t) => {
-  const { after } = lastStep(config(), [ev.signal(SIGHUP), ev.ready(), ev.spawnFailed(126, 'Permission denied')]);
-  t.is(after.phase, 'stopping');
+for (const [signal, name] of [[SIGTERM, 'SIGTERM'], [SIGINT, 'SIGINT']] as const) {
+  test(`SPEC §11: a ${name} before the command starts: it is never started, the status is 128+N`, (t) => {
+    const steps = stepsOf(config(), [ev.signal(signal), ev.ready()]);
+    t.is(steps[0]!.after.phase, 'waiting');
+    t.deepEqual(steps[0]!.after.stop, { status: 128 + signal, reason: `received ${name} before the command started` });
+    t.is(steps[1]!.after.phase, 'waiting', 'start-up over changes nothing now');
+  });
+}
+
+test('a command that cannot start ends the run with its status', (t) => {
+  const { after } = lastStep(config(), [ev.ready(), ev.spawnFailed(126, 'Permission denied')]);
+  t.is(after.phase, 'waiting');
   t.deepEqual(after.stop, { status: 126, reason: 'the command could not be started (Permission denied)' });
-  t.deepEqual(after.delivered, [SIGHUP]);
 });
 
 test('no command: SIGTERM stops with status 0, SIGINT too unless -I, other signals are only delivered', (t) => {

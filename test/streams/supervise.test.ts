@@ -11,6 +11,8 @@ const started = act.log('info', 'started the command as pid 7');
 const waiting = act.log('info', 'waiting for every child to exit');
 const sent = (n: number) => act.log('info', `sent SIGTERM to ${n} process${n === 1 ? '' : 'es'}`, { signal: 'SIGTERM' });
 const received = (name: string) => act.log('debug', `received ${name}`, { signal: name });
+const summary = (seconds: string, signalled: string, exited: number, killed = 0) =>
+  act.log('info', `the shutdown took ${seconds} s: signalled ${signalled}, ${exited} exited after SIGTERM, ${killed} killed`);
 
 test("the command's exit in the same reap pass as hundreds of others gives its status; the source is left at the exit", (t) => {
   marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
@@ -22,7 +24,7 @@ test("the command's exit in the same reap pass as hundreds of others gives its s
       g: ev.signalled(300),
       c: ev.reaped([killed(999, 15)], true),
     });
-    expectObservable(events.pipe(supervise(config({ logLevel: 'info' })))).toBe(at(0, 'p', 10, 'a', 20, 'bc', 30, 'def', 40, 'hx|'), {
+    expectObservable(events.pipe(supervise(config({ logLevel: 'info' })))).toBe(at(0, 'p', 10, 'a', 20, 'bc', 30, 'def', 40, 'shx|'), {
       p: spawn,
       a: started,
       b: act.log('info', 'shutting down: the command (pid 7) exited with status 3'),
@@ -30,6 +32,7 @@ test("the command's exit in the same reap pass as hundreds of others gives its s
       d: sent(300),
       e: waiting,
       f: act.sweep(),
+      s: summary('0.02', '300 processes', 1),
       h: act.log('info', 'exiting with status 3', { exitCode: 3 }),
       x: act.exit(3),
     });
@@ -37,14 +40,34 @@ test("the command's exit in the same reap pass as hundreds of others gives its s
   });
 });
 
-test('the commands start only once start-up is over: signals before that are held, then forwarded in order', (t) => {
+test('the commands start only once start-up is over; a signal other than a stop before that is dropped (SPEC §11)', (t) => {
   marbles(t).run(({ hot, expectObservable }) => {
-    const events = hot('h 4ms r 9ms s', { h: ev.signal(SIGHUP), r: ev.ready(), s: ev.spawned(7) });
-    expectObservable(events.pipe(supervise(config({ logLevel: 'info' })))).toBe(at(5, 'p', 15, 'af'), {
+    const events = hot('h 4ms r 9ms s 9ms h', { h: ev.signal(SIGHUP), r: ev.ready(), s: ev.spawned(7) });
+    expectObservable(events.pipe(supervise(config()))).toBe(at(0, 'hd', 5, 'p', 15, 'a', 25, 'hlf'), {
+      h: received('SIGHUP'),
+      d: act.log('debug', 'dropping SIGHUP: the command has not started yet', { signal: 'SIGHUP' }),
       p: spawn,
       a: started,
+      l: act.log('debug', 'forwarding SIGHUP to pid 7', { signal: 'SIGHUP', target: 7 }),
       f: act.forward(SIGHUP, 7),
     });
+  });
+});
+
+test('SPEC §11: a SIGTERM before the command starts: it is never started, and the init exits 143 after the shutdown', (t) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
+    const events = hot('t 9ms r 9ms g 9ms c', { t: ev.signal(SIGTERM), r: ev.ready(), g: ev.signalled(0), c: ev.reaped([], true) });
+    expectObservable(events.pipe(supervise(config({ logLevel: 'info' })))).toBe(at(0, 'ab', 20, 'def', 30, 'shx|'), {
+      a: act.log('info', 'shutting down: received SIGTERM before the command started'),
+      b: act.broadcast(),
+      d: sent(0),
+      e: waiting,
+      f: act.sweep(),
+      s: summary('0.03', '0 processes', 0),
+      h: act.log('info', 'exiting with status 143', { exitCode: 143 }),
+      x: act.exit(143),
+    });
+    expectSubscriptions(events.subscriptions).toBe('^ 29ms !');
   });
 });
 
@@ -60,7 +83,7 @@ test('received, forwarded, reaped, shutdown: every line in order, and signals du
       h: ev.signal(SIGHUP),
       c: ev.reaped([exited(12, 0)], true),
     });
-    expectObservable(events.pipe(supervise(config()))).toBe(at(0, 'p', 10, 'a', 20, 'uvw', 30, 'bcd', 40, 'efg', 50, 'hi', 60, 'jk', 70, 'lmn|'), {
+    expectObservable(events.pipe(supervise(config()))).toBe(at(0, 'p', 10, 'a', 20, 'uvw', 30, 'bcd', 40, 'efg', 50, 'hi', 60, 'jk', 70, 'lsmn|'), {
       p: spawn,
       a: started,
       u: received('SIGHUP'),
@@ -77,6 +100,7 @@ test('received, forwarded, reaped, shutdown: every line in order, and signals du
       j: received('SIGHUP'),
       k: act.log('debug', 'dropping SIGHUP: waiting for the remaining children to exit', { signal: 'SIGHUP' }),
       l: act.log('debug', 'reaped pid 12: exited with status 0'),
+      s: summary('0.04', '1 process', 1),
       m: act.log('info', 'exiting with status 0', { exitCode: 0 }),
       n: act.exit(0),
     });
@@ -92,7 +116,7 @@ test('ECHILD in the pass that reaped the command does not count; the pass after 
       g: ev.signalled(0),
       c: ev.reaped([], true),
     });
-    expectObservable(events.pipe(supervise(config({ logLevel: 'info' })))).toBe(at(0, 'p', 10, 'a', 20, 'bc', 30, 'def', 40, 'hx|'), {
+    expectObservable(events.pipe(supervise(config({ logLevel: 'info' })))).toBe(at(0, 'p', 10, 'a', 20, 'bc', 30, 'def', 40, 'shx|'), {
       p: spawn,
       a: started,
       b: act.log('info', 'shutting down: the command (pid 7) was killed by SIGKILL'),
@@ -100,6 +124,7 @@ test('ECHILD in the pass that reaped the command does not count; the pass after 
       d: sent(0),
       e: waiting,
       f: act.sweep(),
+      s: summary('0.02', '0 processes', 0),
       h: act.log('info', 'exiting with status 137', { exitCode: 137 }),
       x: act.exit(137),
     });
@@ -120,7 +145,7 @@ test('with -g the command starts in its own group, and SIGTERM goes to the group
 test('no command: other signals are ignored, SIGTERM shuts down, a second SIGTERM is broadcast again, exit 0', (t) => {
   marbles(t).run(({ hot, expectObservable }) => {
     const events = hot('r 9ms h 9ms t 9ms g 9ms t 9ms c', { r: ev.ready(), h: ev.signal(SIGHUP), t: ev.signal(SIGTERM), g: ev.signalled(2), c: ev.reaped([], true) });
-    expectObservable(events.pipe(supervise(idle()))).toBe(at(0, 'i', 10, 'ab', 20, 'cde', 30, 'fgh', 40, 'jk', 50, 'lm|'), {
+    expectObservable(events.pipe(supervise(idle()))).toBe(at(0, 'i', 10, 'ab', 20, 'cde', 30, 'fgh', 40, 'jk', 50, 'slm|'), {
       i: act.log('info', 'no command: adopting and reaping children until SIGTERM or SIGINT'),
       a: received('SIGHUP'),
       b: act.log('debug', 'ignoring SIGHUP: there is no command to forward it to', { signal: 'SIGHUP' }),
@@ -132,25 +157,25 @@ test('no command: other signals are ignored, SIGTERM shuts down, a second SIGTER
       h: act.sweep(),
       j: received('SIGTERM'),
       k: act.broadcast(),
+      s: summary('0.03', '2 processes', 0),
       l: act.log('info', 'exiting with status 0', { exitCode: 0 }),
       m: act.exit(0),
     });
   });
 });
 
-test('a command that cannot start: one error line, signals held for it dropped, the shutdown sequence, then 127', (t) => {
+test('a command that cannot start: one error line, the shutdown sequence, then 127', (t) => {
   marbles(t).run(({ hot, expectObservable }) => {
-    const events = hot('h 9ms r 9ms f 9ms g 9ms c', { h: ev.signal(SIGHUP), r: ev.ready(), f: ev.spawnFailed(127), g: ev.signalled(0), c: ev.reaped([], true) });
-    expectObservable(events.pipe(supervise(config()))).toBe(at(0, 'a', 10, 'p', 20, 'bcde', 30, 'fgh', 40, 'ix|'), {
-      a: received('SIGHUP'),
+    const events = hot('r 9ms f 9ms g 9ms c', { r: ev.ready(), f: ev.spawnFailed(127), g: ev.signalled(0), c: ev.reaped([], true) });
+    expectObservable(events.pipe(supervise(config()))).toBe(at(0, 'p', 10, 'bde', 20, 'fgh', 30, 'six|'), {
       p: spawn,
       b: act.log('error', 'cannot run "cmd": No such file or directory', { exitCode: 127 }),
-      c: act.log('debug', 'dropping SIGHUP: the command never started', { signal: 'SIGHUP' }),
       d: act.log('info', 'shutting down: the command could not be started (No such file or directory)'),
       e: act.broadcast(),
       f: sent(0),
       g: waiting,
       h: act.sweep(),
+      s: summary('0.02', '0 processes', 0),
       i: act.log('info', 'exiting with status 127', { exitCode: 127 }),
       x: act.exit(127),
     });
@@ -161,10 +186,11 @@ test('-W: the init exits as soon as the command has, without broadcast or wait',
   marbles(t).run(({ hot, expectObservable }) => {
     const events = hot('r 9ms s 9ms b', { r: ev.ready(), s: ev.spawned(7), b: ev.reaped([exited(7, 5)], false) });
     const cfg = config({ logLevel: 'info', waitForChildren: false, broadcast: false });
-    expectObservable(events.pipe(supervise(cfg))).toBe(at(0, 'p', 10, 'a', 20, 'bcd|'), {
+    expectObservable(events.pipe(supervise(cfg))).toBe(at(0, 'p', 10, 'a', 20, 'bscd|'), {
       p: spawn,
       a: started,
       b: act.log('info', 'shutting down: the command (pid 7) exited with status 5'),
+      s: summary('0.00', '0 processes', 0),
       c: act.log('info', 'exiting with status 5', { exitCode: 5 }),
       d: act.exit(5),
     });
@@ -174,12 +200,13 @@ test('-W: the init exits as soon as the command has, without broadcast or wait',
 test('-B: no broadcast; the wait begins at once', (t) => {
   marbles(t).run(({ hot, expectObservable }) => {
     const events = hot('r 9ms s 9ms b 9ms t 9ms c', { r: ev.ready(), s: ev.spawned(7), b: ev.reaped([exited(7, 0)]), t: ev.signal(SIGTERM), c: ev.reaped([], true) });
-    expectObservable(events.pipe(supervise(config({ logLevel: 'info', broadcast: false })))).toBe(at(0, 'p', 10, 'a', 20, 'bcd', 40, 'ex|'), {
+    expectObservable(events.pipe(supervise(config({ logLevel: 'info', broadcast: false })))).toBe(at(0, 'p', 10, 'a', 20, 'bcd', 40, 'sex|'), {
       p: spawn,
       a: started,
       b: act.log('info', 'shutting down: the command (pid 7) exited with status 0'),
       c: waiting,
       d: act.sweep(),
+      s: summary('0.02', '0 processes', 0),
       e: act.log('info', 'exiting with status 0', { exitCode: 0 }),
       x: act.exit(0),
     });
@@ -229,13 +256,14 @@ test('--delay-term without a command: the shutdown starts once the delay is over
   scheduler.run(({ hot, expectObservable }) => {
     const events = hot('t 19ms g 9ms c', { t: ev.signal(SIGTERM), g: ev.signalled(0), c: ev.reaped([], true) });
     const cfg = idle({ logLevel: 'info', delayTermMs: 10 });
-    expectObservable(events.pipe(supervise(cfg, scheduler))).toBe(at(0, 'h', 10, 'ab', 20, 'def', 30, 'lx|'), {
+    expectObservable(events.pipe(supervise(cfg, scheduler))).toBe(at(0, 'h', 10, 'ab', 20, 'def', 30, 'slx|'), {
       h: act.log('info', 'holding SIGTERM for 0.01 s before acting on it (--delay-term)', { signal: 'SIGTERM' }),
       a: act.log('info', 'shutting down: received SIGTERM'),
       b: act.broadcast(),
       d: sent(0),
       e: waiting,
       f: act.sweep(),
+      s: summary('0.02', '0 processes', 0),
       l: act.log('info', 'exiting with status 0', { exitCode: 0 }),
       x: act.exit(0),
     });

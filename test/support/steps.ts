@@ -7,8 +7,9 @@ export function stepsOf(config: SupervisorConfig, inputs: readonly Input[], time
   let state: Lifecycle = initialLifecycle(config);
   return inputs.map((input, i) => {
     const before = state;
-    state = advance(before, input, times[i] ?? 0, config);
-    return { before, after: state, input };
+    const now = times[i] ?? 0;
+    state = advance(before, input, now, config);
+    return { before, after: state, input, now };
   });
 }
 

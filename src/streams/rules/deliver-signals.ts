@@ -1,7 +1,8 @@
-// Rule: where a delivered signal goes (SPEC §4, §2 -g, §8 --rewrite). To every
-// running command, rewritten if --rewrite says so; with -g SIGTERM goes to the
-// command's whole process group. Without a command, a signal that does not
-// start the shutdown has no one to go to (SPEC §3.2).
+// Rule: where a delivered signal goes (SPEC §4, §2 -g, §8 --rewrite, §11). To
+// every running command, rewritten if --rewrite says so; with -g SIGTERM goes
+// to the command's whole process group. Without a command, a signal that does
+// not start the shutdown has no one to go to (SPEC §3.2). Before the commands
+// start, it is dropped.
 import { SIGTERM } from '../../posix/signals.js';
 import type { SupervisorConfig } from '../config.js';
 import { debugLine, log, type Action } from '../events.js';
@@ -24,12 +25,20 @@ function forward(received: number, pid: number, config: SupervisorConfig): Actio
 
 function nowhere(signal: number, config: SupervisorConfig): Action[] {
   const name = config.signalName(signal);
-  if (config.commands.length > 0) return debugLine(config.logLevel, () => log('debug', `dropping ${name}: the command never started`, { signal: name }));
   if (isShutdownSignal(signal, config)) return [];
   return debugLine(config.logLevel, () => log('debug', `ignoring ${name}: there is no command to forward it to`, { signal: name }));
 }
 
+/** SPEC §11: before the commands start, a signal other than a stop would only kill a command whose handlers do not exist yet. */
+function notYet(signal: number, config: SupervisorConfig): Action[] {
+  return debugLine(config.logLevel, () => {
+    const name = config.signalName(signal);
+    return log('debug', `dropping ${name}: the command has not started yet`, { signal: name });
+  });
+}
+
 export const deliverSignals: Rule = ({ after }, config) => {
+  if (after.dropped.length > 0) return after.dropped.flatMap((signal) => notYet(signal, config));
   if (after.delivered.length === 0) return [];
   const targets = runningCommands(after);
   return after.delivered.flatMap((signal) =>

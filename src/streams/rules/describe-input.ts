@@ -1,10 +1,16 @@
-// Rule: the log lines that inputs themselves deserve (SPEC §5): the start (or
-// no command), a command that could not start, what the shell noted, what a
-// broadcast reached, and at debug level every signal received and every
-// reaped pid with its status.
+// Rule: the log lines that inputs themselves deserve (SPEC §5, §10): the start
+// (or no command), a command that could not start, what the shell noted, what
+// a broadcast reached, what --grace killed (at the default level: something did
+// not stop), what the init still waits for, and at debug level every signal
+// received and every reaped pid with its status.
 import { describeExit } from '../../posix/exit-status.js';
-import { debugLine, isLogged, log, type Action } from '../events.js';
+import { debugLine, isLogged, log, type Action, type NamedProcess } from '../events.js';
 import type { Rule } from '../lifecycle.js';
+
+/** "pid 12 (sleep 1000), pid 13 (sh -c ...)" */
+function namedList(processes: readonly NamedProcess[]): string {
+  return processes.map(({ pid, command }) => `pid ${pid} (${command})`).join(', ');
+}
 
 export const describeInput: Rule = ({ input }, config) => {
   switch (input.kind) {
@@ -30,6 +36,13 @@ export const describeInput: Rule = ({ input }, config) => {
       const name = config.signalName(input.signal);
       return [log('info', `sent ${name} to ${input.count} process${input.count === 1 ? '' : 'es'}`, { signal: name })];
     }
+    case 'killed': {
+      const seconds = (config.graceMs ?? 0) / 1000;
+      if (input.processes.length === 0) return [log('info', `--grace ${seconds} s ran out; nothing was left to kill`)];
+      return [log('error', `--grace ${seconds} s ran out; killed ${namedList(input.processes)}`)];
+    }
+    case 'remaining':
+      return input.processes.length === 0 ? [] : [log('info', `still waiting for ${namedList(input.processes)}`)];
     case 'note':
       return [log(input.level, input.message, input.fields)];
     case 'timer':

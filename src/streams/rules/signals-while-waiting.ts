@@ -6,7 +6,7 @@ import { debugLine, log } from '../events.js';
 import type { Rule } from '../lifecycle.js';
 
 export const signalsWhileWaiting: Rule = ({ before, input }, config) => {
-  if (input.kind !== 'signal' || (before.phase !== 'stopping' && before.phase !== 'waiting')) return [];
+  if (input.kind !== 'signal' || before.phase !== 'waiting') return [];
   if ((input.signal === SIGTERM || input.signal === SIGINT) && config.broadcast) return [{ type: 'broadcast', signal: SIGTERM }];
   return debugLine(config.logLevel, () => {
     const name = config.signalName(input.signal);

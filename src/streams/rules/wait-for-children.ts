@@ -6,4 +6,4 @@ import { log } from '../events.js';
 import type { Rule } from '../lifecycle.js';
 
 export const waitForChildren: Rule = ({ before, after }) =>
-  before.phase !== 'waiting' && after.phase === 'waiting' ? [log('info', 'waiting for every child to exit'), { type: 'sweep' }] : [];
+  !before.shutdown?.waiting && after.shutdown?.waiting ? [log('info', 'waiting for every child to exit'), { type: 'sweep' }] : [];
