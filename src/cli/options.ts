@@ -86,7 +86,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     help: 'text (default) or json: one JSON object per line (level, message, time, pid, and signal, target, exitCode where they apply).',
     example: '--log-format json when a log shipper parses the container output.',
   },
-  { key: 'help', short: 'h', help: 'Print this help and exit.' },
+  { key: 'help', short: 'h', long: 'help', help: 'Print this help and exit (also --help).' },
   { key: 'version', long: 'version', help: 'Print the version and exit.' },
 ];
 

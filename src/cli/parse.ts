@@ -2,7 +2,7 @@
 // command), help, version, or a usage error. getopt.ts does the POSIX split;
 // meow turns the init's own options into typed flags; values.ts checks values.
 import { PROGRAM } from '../log/format.js';
-import type { RealtimeRange } from '../posix/signals.js';
+import { isRealtime, signalName, type RealtimeRange } from '../posix/signals.js';
 import { splitArguments } from './getopt.js';
 import { loadMeow } from './meow.cjs';
 import { OPTIONS, spelling, takesValue, type OptionSpec } from './options.js';
@@ -111,18 +111,29 @@ function strings(value: unknown): string[] {
 function typedOptions(flags: Record<string, unknown>, range: RealtimeRange): InitOptions {
   // Every value given is checked; of a single-valued option given twice, the last one counts.
   const last = <T>(key: string, parse: (text: string) => Parsed<T>): T | undefined => strings(flags[key]).map((text) => check(parse(text))).at(-1);
+  const realtime = flags['realtime'] === true;
+  const parentDeathSignal = last('parentDeathSignal', (text) => parseParentDeathSignal(text, range));
+  const rewrites = strings(flags['rewrite']).map((text) => {
+    const rewrite = check(parseRewrite(text, range));
+    // Without -r no realtime signal is caught (but a realtime -p signal), so such a rewrite could never apply.
+    const [from] = rewrite;
+    if (isRealtime(from, range) && !realtime && from !== parentDeathSignal) {
+      throw new UsageError(`--rewrite ${JSON.stringify(text)}: ${signalName(from, range)} is caught only with -r`);
+    }
+    return rewrite;
+  });
   return {
     waitForChildren: flags['dontWait'] !== true,
     broadcast: flags['dontBroadcast'] !== true,
     shutdownOnSigint: flags['ignoreSigint'] !== true,
     processGroup: flags['processGroup'] === true,
-    realtime: flags['realtime'] === true,
+    realtime,
     skipPidCheck: flags['skipPidCheck'] === true,
     // meow gives a repeatable boolean that was not set as [false].
     verbosity: Array.isArray(flags['verbose']) ? flags['verbose'].filter((given) => given === true).length : 0,
-    parentDeathSignal: last('parentDeathSignal', (text) => parseParentDeathSignal(text, range)),
+    parentDeathSignal,
     exitCodes: strings(flags['exitCodes']).map((text) => check(parseExitCode(text))),
-    rewrites: strings(flags['rewrite']).map((text) => check(parseRewrite(text, range))),
+    rewrites,
     delayTermMs: last('delayTerm', (text) => parseSeconds('--delay-term', text)) ?? 0,
     graceMs: last('grace', (text) => parseSeconds('--grace', text)),
     warnReaped: flags['warnReaped'] === true,

@@ -42,3 +42,22 @@ test('unknown options are named in the error, short or long, even inside a clust
 test('options after the command are not checked: they are the command\'s', (t) => {
   t.true(splitArguments(['cmd', '-x', '--bogus']).ok);
 });
+
+test('an empty value is a usage error wherever it stands: attached, after =, as the next argument, last', (t) => {
+  for (const argv of [['-e', '', 'cmd'], ['-e', ''], ['--grace=', 'cmd'], ['--rewrite', ''], ['-v', '--delay-term', '', '--', 'x']]) {
+    const split = splitArguments(argv);
+    t.false(split.ok, JSON.stringify(argv));
+    if (!split.ok) t.regex(split.error, /^option (-e|--grace|--rewrite|--delay-term) needs a value, and got an empty one$/);
+  }
+});
+
+test('control characters in an unknown option are escaped: the error is always one line', (t) => {
+  const long = splitArguments(['--bad\nline', 'cmd']);
+  t.deepEqual(long, { ok: false, error: 'unknown option --bad\\nline' });
+  const short = splitArguments(['-\u001b[31m']);
+  t.deepEqual(short, { ok: false, error: 'unknown option -\\x1b' });
+});
+
+test('--help is -h', (t) => {
+  t.deepEqual(keys(splitArguments(['--help'])), ['help']);
+});

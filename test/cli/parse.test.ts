@@ -110,3 +110,18 @@ test('every value given is checked, not only the last', (t) => {
   const request = parseArguments(['--delay-term', 'soon', '--delay-term', '6', 'cmd'], '1.2.3', RANGE);
   t.is(request.kind, 'usageError');
 });
+
+test('--rewrite of a realtime signal needs -r (or that signal as -p): otherwise it could never apply', (t) => {
+  t.deepEqual(parseArguments(['--rewrite', 'RTMIN+1:USR2', 'cmd'], '1.2.3', RANGE), {
+    kind: 'usageError',
+    message: '--rewrite "RTMIN+1:USR2": SIGRTMIN+1 is caught only with -r',
+    logFormat: 'text',
+  });
+  t.is(parseArguments(['-r', '--rewrite', 'RTMIN+1:USR2', 'cmd'], '1.2.3', RANGE).kind, 'run');
+  t.is(parseArguments(['-p', 'RTMIN+1', '--rewrite', 'RTMIN+1:USR2', 'cmd'], '1.2.3', RANGE).kind, 'run');
+  t.is(parseArguments(['--rewrite', 'USR1:RTMIN+1', 'cmd'], '1.2.3', RANGE).kind, 'run', 'sending one needs no -r');
+});
+
+test('--help asks for the help, as -h does', (t) => {
+  t.is(parseArguments(['--help'], '1.2.3', RANGE).kind, 'help');
+});

@@ -38,6 +38,12 @@ const badLines: Array<[string[], string]> = [
   [['--rewrite', 'STOP:TERM'], '--rewrite "STOP:TERM": SIGSTOP is never forwarded'],
   [['--delay-term', 'soon'], 'invalid --delay-term "soon" (seconds, e.g. 5 or 0.5)'],
   [['--log-format', 'xml'], 'invalid --log-format "xml" (text or json)'],
+  [['-v', '-e', ''], 'option -e needs a value, and got an empty one'],
+  [['--rewrite', 'RTMIN+1:USR2'], '--rewrite "RTMIN+1:USR2": SIGRTMIN+1 is caught only with -r'],
+  [['--delay-term', '2147484'], 'invalid --delay-term "2147484" (at most 86400 seconds, a day)'],
+  [['--grace', '-1'], 'invalid --grace "-1" (seconds, e.g. 5 or 0.5)'],
+  [['--x\n[ERROR][docker-container-init] forged'], 'unknown option --x\\n[ERROR][docker-container-init] forged'],
+  [['-\u001b[2J'], 'unknown option -\\x1b'],
 ];
 
 for (const [args, problem] of badLines) {
