@@ -5,12 +5,20 @@
 #                                     (its folder must exist).
 #   SEA=1 ./build.sh                  builds one self-contained executable
 #                                     (Node.js single executable application, koffi
-#                                     included), dist/sea/docker-container-init by default.
+#                                     included), dist/sea/docker-container-init by default,
+#                                     from the node that runs it (Node 24 from the npm
+#                                     registry when that one is older than 22).
 # koffi stays outside the bundle (it carries a native addon): the binary finds
 # it in node_modules next to the installed package, or else in this tree.
 set -eu
 cd "$(dirname "$0")"
 
+if [ "${SEA:-}" = 1 ] && [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 22 ]; then
+  # A single executable made from Node 20 would let the app's NODE_OPTIONS act on
+  # the init (SPEC §13): Node 22 and later can build one that ignores them.
+  echo "build.sh: SEA=1 builds from Node.js 24, fetched from the npm registry (this node is $(node --version))" >&2
+  exec sh scripts/with-node.sh 24 sh "$0" "$@"
+fi
 if [ "${SEA:-}" = 1 ]; then
   default=dist/sea/docker-container-init
   mkdir -p dist/sea

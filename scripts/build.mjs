@@ -8,7 +8,7 @@
 // Usage: node scripts/build.mjs [--sea | --library] OUTPUT VERSION BUILD_DATE
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +23,16 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 // The file works both as CommonJS and, copied into a folder whose package.json
 // says "type": "module", as an ES module: require and import.meta.url are
 // derived from its real path either way.
-const header = `#!/usr/bin/env node
+//
+// The file is a shell script too: its first lines (src/boot/launcher.sh) move
+// the app's NODE_* settings out of node's way and exec node on the same file,
+// which skips them as a comment.
+const nodeSettings = JSON.parse(readFileSync(join(root, 'src/boot/node-settings.json'), 'utf8')).variables;
+const launcher = readFileSync(join(root, 'src/boot/launcher.sh'), 'utf8').replace('@NODE_SETTINGS@', nodeSettings.join(' '));
+if (launcher.includes('*/')) throw new Error('src/boot/launcher.sh must not contain "*/": it sits in a JavaScript comment');
+const header = `#!/bin/sh
+':' /*
+${launcher}*/
 var __bundleFile = process.getBuiltinModule("node:fs").realpathSync.native(process.argv[1]),
   require = process.getBuiltinModule("node:module").createRequire(__bundleFile),
   __bundleUrl = process.getBuiltinModule("node:url").pathToFileURL(__bundleFile).href;`;
@@ -105,7 +114,16 @@ async function buildSea() {
   const blob = join(work, 'sea.blob');
   writeFileSync(
     config,
-    JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, assets: { 'koffi.node': addon } }),
+    JSON.stringify({
+      main,
+      output: blob,
+      disableExperimentalSEAWarning: true,
+      useCodeCache: true,
+      // The app's NODE_OPTIONS are never the init's (SPEC §13). (No execArgv of
+      // its own: V8 would then reject the code cache, made without them.)
+      execArgvExtension: 'none',
+      assets: { 'koffi.node': addon },
+    }),
   );
   execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
   copyFileSync(process.execPath, output);

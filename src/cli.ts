@@ -1,9 +1,14 @@
 // docker-container-init: the command-line entry point.
-// Evaluated first, in this order: the stand-ins for the standard streams
-// (before koffi, whose loader reads process.stderr on Node 24+), then the
-// signal handles that catch what arrives while the rest loads.
+// Evaluated first, in this order: one line for an error nothing else catches;
+// the stand-ins for the standard streams (before koffi, whose loader reads
+// process.stderr on Node 24+); the single executable starting over without the
+// app's Node.js settings; then the signal handles that catch what arrives
+// while the rest loads.
+import './boot/fatal-errors.js';
 import { attachStandardStreams } from './boot/stdio-guard.js';
+import './boot/node-settings.js';
 import { earlySignals } from './boot/early-signals.js';
+import { existsSync } from 'node:fs';
 import { BUILD_DATE, VERSION } from './build-info.js';
 import { helpText } from './cli/help.js';
 import { logLevelFor } from './cli/log-level.js';
@@ -15,8 +20,10 @@ import { createLogger } from './log/logger.js';
 import { selfInflictedSignals } from './log/self-inflicted-signals.js';
 import { scanInheritedDescriptors } from './shell/scan-inherited-descriptors.js';
 import { run } from './shell/run.js';
+import { underAnotherInit } from './shell/under-another-init.js';
 import { terminalGuard } from './shell/terminal-guard.js';
 import { setV8Flags } from './syscalls/node-internals.js';
+import { rawArguments } from './syscalls/raw-arguments.js';
 import { realtimeRange } from './syscalls/realtime-range.js';
 
 // The parent as it was when the init's code first ran (for -p: see shell/ask-for-parent-death-signal.ts).
@@ -30,15 +37,14 @@ const parentAtStart = process.ppid;
 // fell from about 800 to about 200 microseconds (npm run bench).
 setV8Flags('--no-opt --no-maglev');
 
-// Before anything opens a descriptor of its own (the modules above open none):
-// which descriptors came from the parent, to hand them on to the command.
-const { inheritedFds, debuggerClosed } = scanInheritedDescriptors();
-// What `ps` shows for the init, instead of "node".
-process.title = PROGRAM;
+// The arguments as bytes, before process.title rewrites them.
+const argvBytes = rawArguments(process.argv.length - 2);
 
 function main(argv: readonly string[]): void {
   const range = realtimeRange();
   const request = parseArguments(argv, VERSION, range);
+  // What `ps` and `docker top` show: the init and what it runs (as tini does).
+  process.title = [PROGRAM, ...argv].join(' ');
   switch (request.kind) {
     case 'help':
       fdLineWriter(1).write(helpText(BUILD_DATE));
@@ -58,13 +64,26 @@ function main(argv: readonly string[]): void {
         stderrLine: (line) => stderr.write(`${formatLine(options.logFormat, 'warn', line)}\n`),
       });
       const logger = createLogger(options.logFormat, stderr);
-      if (!options.skipPidCheck && process.pid !== 1) {
+      const notPid1 = process.pid !== 1;
+      const under = notPid1 && !options.skipPidCheck ? underAnotherInit() : undefined;
+      if (notPid1 && !options.skipPidCheck && under === undefined) {
         logger.log('error', 'You have to either run this as pid 1 or specify the -D option');
         process.exit(1);
       }
+      if (!existsSync('/proc/self/fd')) {
+        logger.log('error', 'cannot run without /proc (it is not mounted): the init reads its descriptors and the processes it answers for there');
+        process.exit(1);
+      }
+      // Before anything opens a descriptor of its own (nothing so far has):
+      // which descriptors came from the parent, to hand them on to the command.
+      const { inheritedFds, debuggerClosed } = scanInheritedDescriptors();
+      // The command's own bytes, not Node's UTF-8 reading of them (a Latin-1 file name stays one).
+      const commandBytes = argvBytes?.slice(argv.length - command.length) ?? command.map((word) => Buffer.from(word));
       run({
         config: supervisorConfig(options, command.length > 0 ? [command] : [], logLevelFor(options), range),
-        subreaper: options.skipPidCheck && process.pid !== 1,
+        commandArgv: command.length > 0 ? [commandBytes] : [],
+        subreaper: notPid1,
+        underAnotherInit: under,
         parentDeathSignal: options.parentDeathSignal,
         parentAtStart,
         logger,

@@ -1,7 +1,11 @@
 // The single-file executable carries koffi's native addon as an asset: there is
 // no node_modules to load it from. Node can only load an addon from a file, so
 // it is written to a fresh private folder, loaded, and removed again at once
-// (the mapping stays valid). build.sh (SEA=1) puts this module in place of
+// (the mapping stays valid). The folder must be writable and allow executing
+// what is in it: a hardened container (docker run --read-only, whose --tmpfs
+// and /dev/shm are noexec) may have none, and then the init says so in one
+// line. (Loading it from memory would need memfd_create, a C call, and C calls
+// are what this addon is for.) build.sh (SEA=1) puts this module in place of
 // koffi's per-platform packages (@koromix/koffi-*).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,8 +13,9 @@ import { join } from 'node:path';
 
 const ASSET = 'koffi.node';
 
+/** Where a writable, executable folder may be: the usual places, then /dev (a tmpfs that Docker does not mount noexec, writable by root). */
 function folders(): string[] {
-  return [...new Set([tmpdir(), '/dev/shm', '/run', '/tmp'])];
+  return [...new Set([tmpdir(), '/tmp', '/dev/shm', '/run', '/var/tmp', '/dev'])];
 }
 
 function loadAddon(): unknown {
@@ -27,12 +32,16 @@ function loadAddon(): unknown {
       process.dlopen(module, file);
       return module.exports;
     } catch (error) {
-      failures.push(`${base}: ${error instanceof Error ? error.message : String(error)}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      failures.push(`${base}: ${/operation not permitted|failed to map segment/i.test(reason) ? 'mounted noexec' : (error as NodeJS.ErrnoException).code ?? reason}`);
     } finally {
       if (folder) rmSync(folder, { recursive: true, force: true });
     }
   }
-  throw new Error(`cannot unpack koffi's native addon (${failures.join('; ')})`);
+  throw new Error(
+    `cannot load koffi's native addon: no folder here is both writable and executable (${failures.join(', ')}); ` +
+      'mount one (docker run --tmpfs /tmp:exec, a Kubernetes emptyDir), or use the npm package',
+  );
 }
 
 module.exports = loadAddon();

@@ -4,28 +4,29 @@
 // signals its own descendants one by one instead; a process outside its tree
 // is never touched.
 import { ESRCH, type SyscallError } from '../syscalls/errors.js';
+import type { Seen } from '../syscalls/proc.js';
 import { sendSignal } from '../syscalls/send-signal.js';
 import { responsibleFor } from './responsible-for.js';
 
 export interface BroadcastResult {
   /** The processes signalled. */
-  readonly pids: readonly number[];
+  readonly reached: readonly Seen[];
   readonly errors: readonly SyscallError[];
 }
 
 /** `targets`: who the init answers for, looked up just before (responsible-for.ts). */
-export function broadcastSignal(signal: number, label: string, targets: readonly number[] = responsibleFor(), self: number = process.pid): BroadcastResult {
+export function broadcastSignal(signal: number, label: string, targets: readonly Seen[] = responsibleFor(), self: number = process.pid): BroadcastResult {
   if (self === 1) {
     const error = sendSignal(-1, signal, label);
-    if (error?.code === ESRCH) return { pids: [], errors: [] };
-    return { pids: targets, errors: error ? [error] : [] };
+    if (error?.code === ESRCH) return { reached: [], errors: [] };
+    return { reached: targets, errors: error ? [error] : [] };
   }
-  const pids: number[] = [];
+  const reached: Seen[] = [];
   const errors: SyscallError[] = [];
-  for (const pid of targets) {
-    const error = sendSignal(pid, signal, label);
-    if (!error) pids.push(pid);
+  for (const target of targets) {
+    const error = sendSignal(target.pid, signal, label);
+    if (!error) reached.push(target);
     else if (error.code !== ESRCH) errors.push(error); // ESRCH: it exited meanwhile
   }
-  return { pids, errors };
+  return { reached, errors };
 }

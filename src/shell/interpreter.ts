@@ -37,24 +37,24 @@ export function createInterpreter({ logger, signalName, start, sweep, feedback, 
       }
       case 'broadcast': {
         const name = signalName(action.signal);
-        const { pids, errors } = broadcastSignal(action.signal, name);
+        const { reached, errors } = broadcastSignal(action.signal, name);
         for (const error of errors) feedback({ kind: 'note', level: 'error', message: error.message, fields: { signal: name } });
-        feedback({ kind: 'signalled', signal: action.signal, count: pids.length });
+        feedback({ kind: 'signalled', signal: action.signal, count: reached.length });
         return;
       }
       case 'kill': {
         // Named before they die: a zombie has no command line left.
         const targets = responsibleFor();
-        const names = new Map(targets.map((pid) => [pid, commandLine(pid)]));
-        const { pids, errors } = broadcastSignal(SIGKILL, signalName(SIGKILL), targets);
+        const names = new Map(targets.map(({ pid, proc }) => [pid, commandLine(proc)]));
+        const { reached, errors } = broadcastSignal(SIGKILL, signalName(SIGKILL), targets);
         for (const error of errors) feedback({ kind: 'note', level: 'error', message: error.message, fields: { signal: signalName(SIGKILL) } });
-        feedback({ kind: 'killed', processes: pids.map((pid) => ({ pid, command: names.get(pid) ?? commandLine(pid) })) });
+        feedback({ kind: 'killed', processes: reached.map(({ pid }) => ({ pid, command: names.get(pid)! })) });
         return;
       }
       case 'report': {
         // A zombie is about to be reaped: it keeps nothing waiting.
-        const alive = responsibleFor().filter((pid) => !isZombie(pid));
-        feedback({ kind: 'remaining', processes: alive.map((pid) => ({ pid, command: commandLine(pid) })) });
+        const alive = responsibleFor().filter(({ proc }) => !isZombie(proc));
+        feedback({ kind: 'remaining', processes: alive.map(({ pid, proc }) => ({ pid, command: commandLine(proc) })) });
         return;
       }
       case 'sweep':

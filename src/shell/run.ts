@@ -23,17 +23,24 @@ import { reapExited } from '../syscalls/reap-exited.js';
 import { createInterpreter } from './interpreter.js';
 import { askForParentDeathSignal } from './ask-for-parent-death-signal.js';
 import { signalEvents } from './signal-events.js';
-import { startCommand } from './start-command.js';
+import { startCommand, type Launch } from './start-command.js';
+import { appEnvironment } from './app-environment.js';
+import { canSpawnInDirectory } from '../syscalls/spawn-command.js';
+import { workingDirectory } from '../syscalls/working-directory.js';
 
 export interface RunPlan {
   readonly config: SupervisorConfig;
-  /** -D and not PID 1: orphans of the init's tree are to be re-parented to it. */
+  /** Not PID 1: orphans of the init's tree are to be re-parented to it. */
   readonly subreaper: boolean;
+  /** Without -D, why the init may run without being PID 1 (under-another-init.ts). */
+  readonly underAnotherInit: string | undefined;
   /** -p: the signal the kernel is to send the init when its parent dies. */
   readonly parentDeathSignal: number | undefined;
   /** The init's parent when its code first ran. */
   readonly parentAtStart: number;
   readonly logger: Logger;
+  /** Each command's argv as bytes, as the init received them. */
+  readonly commandArgv: ReadonlyArray<readonly Uint8Array[]>;
   /** Descriptors the init inherited, to pass on to the command. */
   readonly inheritedFds: readonly number[];
   /** The signals caught since the init's first modules ran (see boot/early-signals.ts). */
@@ -43,12 +50,13 @@ export interface RunPlan {
   readonly selfInflicted: SelfInflictedSignals;
 }
 
-const note = (level: 'warn' | 'debug', message: string): InitEvent => ({ kind: 'note', level, message });
+const note = (level: 'warn' | 'info' | 'debug', message: string): InitEvent => ({ kind: 'note', level, message });
 
 /** What the init does to itself before the pipeline runs, and what it has to say about it. */
 function setUp(plan: RunPlan): { notes: InitEvent[]; alsoReceived: number[] } {
   const notes: InitEvent[] = [];
   const alsoReceived: number[] = [];
+  if (plan.underAnotherInit !== undefined) notes.push(note('info', `not PID 1, but ${plan.underAnotherInit}: running as with -D`));
   if (plan.subreaper) {
     const error = becomeChildSubreaper();
     if (error) notes.push(note('warn', `${error.message}; orphans will not be re-parented to the init`));
@@ -85,22 +93,26 @@ export function run(plan: RunPlan): void {
     const { exits, childless, error } = reapExited();
     return error ? { exits, childless, error: error.message } : { exits, childless };
   });
+  // The init never pins the directory (and the mount under it) it started in:
+  // it moves to / before any command exists, and each command starts in that
+  // directory all the same (a C library that cannot do that gets the old order:
+  // the init moves once the last command has started).
+  const directory = canSpawnInDirectory ? workingDirectory() : undefined;
+  if (directory !== undefined || config.commands.length === 0) process.chdir('/');
+  const launch: Launch = { argv: plan.commandArgv, inheritedFds: plan.inheritedFds, directory, environment: appEnvironment() };
   const feedback = new Subject<InitEvent>();
   const perform = createInterpreter({
     logger,
     signalName: config.signalName,
     start: (action) => {
-      const events = startCommand(action, plan.inheritedFds);
-      // From here on the init never pins the directory (and the mount under it)
-      // it started in; the command, started just before, keeps it as its own.
-      if (action.command === config.commands.length - 1) process.chdir('/');
+      const events = startCommand(action, launch);
+      if (directory === undefined && action.command === config.commands.length - 1) process.chdir('/');
       return events;
     },
     sweep: () => reaper.request(),
     feedback: (event) => feedback.next(event),
     exit: (status) => process.exit(status),
   });
-  if (config.commands.length === 0) process.chdir('/');
 
   // The feedback goes first: an action performed while the other sources are
   // still being subscribed (they emit at once) must find it listening.

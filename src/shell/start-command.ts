@@ -8,12 +8,30 @@ import { giveTerminal, ownsTerminal } from '../syscalls/terminal.js';
 
 type Spawn = Extract<Action, { type: 'spawn' }>;
 
-export function startCommand({ command, argv, processGroup }: Spawn, inheritedFds: readonly number[]): InitEvent[] {
+/** How every command starts (SPEC §3.1, §13, §14), whichever it is. */
+export interface Launch {
+  /** Each command's argv, as bytes. */
+  readonly argv: ReadonlyArray<readonly Uint8Array[]>;
+  readonly inheritedFds: readonly number[];
+  /** The directory the init started in, when it has already left it. */
+  readonly directory: Uint8Array | undefined;
+  /** The app's environment, when it is not the init's own (see app-environment.ts). */
+  readonly environment: readonly Uint8Array[] | undefined;
+}
+
+export function startCommand({ command, processGroup }: Spawn, launch: Launch): InitEvent[] {
   // On a terminal (docker run -it) the first command gets a process group of
   // its own, and that group the terminal's foreground: Ctrl-C reaches it once,
   // straight from the terminal, and an interactive shell gets job control.
   const terminal = command === 0 && ownsTerminal(0) ? 0 : undefined;
-  const result = spawnCommand({ argv, processGroup, foregroundOf: terminal, inheritedFds });
+  const result = spawnCommand({
+    argv: launch.argv[command] ?? [],
+    processGroup,
+    foregroundOf: terminal,
+    inheritedFds: launch.inheritedFds,
+    directory: launch.directory,
+    environment: launch.environment,
+  });
   if (!('pid' in result)) {
     return [{ kind: 'spawnFailed', command, status: statusForSpawnError(result.errno), reason: strerror(result.errno) }];
   }

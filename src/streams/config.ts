@@ -4,7 +4,7 @@ import type { LogLevel } from './events.js';
 // already resolved into plain values (src/cli/supervisor-config.ts).
 
 export interface SupervisorConfig {
-  /** Each command's argv; none in the "container as VM" mode. */
+  /** Each command's argv, for the log (the shell starts them from their bytes); none in the "container as VM" mode. */
   readonly commands: ReadonlyArray<readonly string[]>;
   /** -g: each command leads a process group of its own, and SIGTERM goes to the whole group. */
   readonly processGroup: boolean;

@@ -56,8 +56,8 @@ export interface LogFields {
 }
 
 export type Action =
-  /** Start command number `command`: argv, in a process group of its own or not. */
-  | { readonly type: 'spawn'; readonly command: number; readonly argv: readonly string[]; readonly processGroup: boolean }
+  /** Start command number `command`, in a process group of its own or not. */
+  | { readonly type: 'spawn'; readonly command: number; readonly processGroup: boolean }
   /** kill(target, signal); a negative target is a process group. */
   | { readonly type: 'forward'; readonly signal: number; readonly target: number }
   /** Signal every process the init is responsible for (kill(-1) as PID 1, descendants otherwise). */

@@ -10,8 +10,9 @@ const lib = koffi.load('libc.so.6');
 const program = koffi.load(null);
 
 export const libc = {
+  // Byte strings throughout (Buffers), never JavaScript strings: see spawn-command.ts.
   posix_spawnp: lib.func(
-    'int posix_spawnp(_Out_ int *pid, const char *file, void *file_actions, void *attrp, const char **argv, void *envp)',
+    'int posix_spawnp(_Out_ int *pid, const uint8_t *file, void *file_actions, void *attrp, void **argv, void *envp)',
   ),
   posix_spawnattr_init: lib.func('int posix_spawnattr_init(void *attr)'),
   posix_spawnattr_destroy: lib.func('int posix_spawnattr_destroy(void *attr)'),
@@ -23,16 +24,19 @@ export const libc = {
   posix_spawn_file_actions_destroy: lib.func('int posix_spawn_file_actions_destroy(void *actions)'),
   posix_spawn_file_actions_adddup2: lib.func('int posix_spawn_file_actions_adddup2(void *actions, int fd, int newfd)'),
   waitpid: lib.func('int waitpid(int pid, _Out_ int *status, int options)'),
+  execve: lib.func('int execve(const uint8_t *path, void *argv, void *envp)'),
   kill: lib.func('int kill(int pid, int sig)'),
   fcntl: lib.func('int fcntl(int fd, int cmd, ...)'),
   sigaction: lib.func('int sigaction(int signum, const void *act, _Out_ void *oldact)'),
   prctl: lib.func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)'),
+  prctlGet: lib.func('prctl', 'int', ['int', '_Out_ int *', 'unsigned long', 'unsigned long', 'unsigned long']),
   strerror: lib.func('const char *strerror(int errnum)'),
   isatty: lib.func('int isatty(int fd)'),
   tcgetpgrp: lib.func('int tcgetpgrp(int fd)'),
   tcsetpgrp: lib.func('int tcsetpgrp(int fd, int pgrp)'),
   tcgetsid: lib.func('int tcgetsid(int fd)'),
   getpgrp: lib.func('int getpgrp()'),
+  getcwd: lib.func('void *getcwd(_Out_ uint8_t *buf, size_t size)'),
   pthread_sigmask: lib.func('int pthread_sigmask(int how, const void *set, _Out_ void *oldset)'),
   sigrtmin: lib.func('int __libc_current_sigrtmin()'),
   sigrtmax: lib.func('int __libc_current_sigrtmax()'),

@@ -1,5 +1,9 @@
 // Starts the command with posix_spawnp: PATH lookup, the init's environment,
 // working directory and inherited descriptors, and a clean signal state.
+// Arguments, environment and directory go to the C library as bytes, exactly
+// as they came (a file name in Latin-1 stays Latin-1): never through a
+// JavaScript string, which would turn invalid UTF-8 into U+FFFD.
+import { koffi } from './koffi.js';
 import { environPointer, libc, optionalFunction } from './libc.js';
 import { allSignals, sigset } from './sigset.js';
 
@@ -22,15 +26,29 @@ const EMPTY_MASK = sigset([]);
 // execs, with every signal still blocked (so no SIGTTOU from the background) and
 // before it can read from the terminal. Missing elsewhere (musl).
 const addTcsetpgrp = optionalFunction('int posix_spawn_file_actions_addtcsetpgrp_np(void *actions, int tcfd)');
+// glibc 2.29+, musl 1.1.24+: the child changes directory before it execs, so
+// that the init itself can leave the directory before the command exists.
+const addChdir = optionalFunction('int posix_spawn_file_actions_addchdir_np(void *actions, const uint8_t *path)');
+
+/** Whether the C library can start a command in another directory than the init's own. */
+export const canSpawnInDirectory = addChdir !== undefined;
+
+/** A NUL-terminated copy, as C wants it. */
+const cString = (bytes: Uint8Array): Buffer => Buffer.concat([bytes, Buffer.alloc(1)]);
 
 export interface SpawnRequest {
-  readonly argv: readonly string[];
+  /** The command and its arguments, as bytes. */
+  readonly argv: readonly Uint8Array[];
   /** -g: put the command in a new process group of its own (pgid = its pid). */
   readonly processGroup: boolean;
   /** Make the command's new group the foreground group of this terminal descriptor. */
   readonly foregroundOf?: number | undefined;
   /** Descriptors the init inherited; Node marks several close-on-exec, the command gets them all. */
   readonly inheritedFds: readonly number[];
+  /** The directory to start in (bytes), when it is not the init's own (see canSpawnInDirectory). */
+  readonly directory?: Uint8Array | undefined;
+  /** The environment ("NAME=value", bytes each), when it is not the init's own. */
+  readonly environment?: readonly Uint8Array[] | undefined;
 }
 
 /** The command's pid, and whether the child itself took the terminal's foreground. */
@@ -54,10 +72,12 @@ export function spawnCommand(request: SpawnRequest): SpawnResult {
     // dup2 of a descriptor onto itself clears its close-on-exec flag in the child only.
     for (const fd of request.inheritedFds) libc.posix_spawn_file_actions_adddup2(actions, fd, fd);
     const tookForeground = foreground !== undefined && addTcsetpgrp !== undefined && addTcsetpgrp(actions, foreground) === 0;
+    if (request.directory !== undefined && addChdir !== undefined) addChdir(actions, cString(request.directory));
 
     const pid = [0];
-    const file = request.argv[0] ?? '';
-    const code = libc.posix_spawnp(pid, file, actions, attr, [...request.argv, null], environPointer()) as number;
+    const argv = request.argv.map(cString);
+    const environment = request.environment === undefined ? environPointer() : koffi.as([...request.environment.map(cString), null], 'void **');
+    const code = libc.posix_spawnp(pid, argv[0] ?? cString(new Uint8Array()), actions, attr, [...argv, null], environment) as number;
     return code === 0 ? { pid: pid[0]!, tookForeground } : { errno: code };
   } finally {
     libc.posix_spawn_file_actions_destroy(actions);

@@ -12,10 +12,12 @@ import { recordedSignals, waitFor } from '../support/wait.js';
 
 /** A shell that ignores SIGTERM, and the sleep it runs (which inherits the ignored SIGTERM). */
 const STUBBORN = `sh -c 'trap "" TERM; sleep 1000'`;
+/** Starts STUBBORN in the background, and goes on once it ignores SIGTERM (its sleep runs). */
+const startStubborn = `${STUBBORN} & until [ "$(cat /proc/$!/task/*/children 2>/dev/null)" ]; do sleep 0.01; done`;
 const summary = (stderr: string): RegExpExecArray | null => /the shutdown took ([\d.]+) s: signalled (\d+) process(?:es)?, (\d+) exited after SIGTERM, (\d+) killed/.exec(stderr);
 
 test("a service that ignores SIGTERM is killed at the grace, named in one line; the command's own status survives", async (t) => {
-  const outcome = await runInit(['-v', '--grace', '1', 'sh', '-c', `${STUBBORN} & exit 3`]);
+  const outcome = await runInit(['-v', '--grace', '1', 'sh', '-c', `${startStubborn}; exit 3`]);
   t.is(outcome.code, 3, outcome.stderr);
   // Named at the default log level (an error: something did not stop).
   const killed = logLines(outcome.stderr).filter((line) => line.startsWith('[ERROR]'));
@@ -29,7 +31,7 @@ test("a service that ignores SIGTERM is killed at the grace, named in one line; 
 });
 
 test('without -v only the kill is said, and the exit status is still the command\'s', async (t) => {
-  const outcome = await runInit(['--grace', '0.2', 'sh', '-c', `${STUBBORN} & exit 3`]);
+  const outcome = await runInit(['--grace', '0.2', 'sh', '-c', `${startStubborn}; exit 3`]);
   t.is(outcome.code, 3);
   t.is(logLines(outcome.stderr).length, 1, outcome.stderr);
 });
@@ -79,7 +81,7 @@ test('-D --grace kills its own stubborn descendants, never a bystander outside i
   const result = join(dir, 'result');
   // The bystander ignores SIGTERM too: only SIGKILL could end it.
   const command = join(dir, 'command.sh');
-  writeFileSync(command, `${STUBBORN} &\nexit 5\n`);
+  writeFileSync(command, `${startStubborn}\nexit 5\n`);
   const script = [
     `sh -c 'trap "" TERM; exec ${helper('sigrecord')} ${bystander}' &`,
     `"$INIT" -D -v --grace 0.3 -- sh ${command} 2>${join(dir, 'stderr')}`,
@@ -100,7 +102,7 @@ test('-D --grace kills its own stubborn descendants, never a bystander outside i
 });
 
 test('while it waits, the init names what keeps it waiting, within a second', async (t) => {
-  const init = await startInit(['-v', 'sh', '-c', `${STUBBORN} & exit 0`]);
+  const init = await startInit(['-v', 'sh', '-c', `${startStubborn}; exit 0`]);
   await waitFor('the named leftover', () => /still waiting for pid \d+ \(sh -c trap "" TERM; sleep 1000\), pid \d+ \(sleep 1000\)/.test(init.stderr()), 5_000);
   const waitingAt = init.stderr().indexOf('waiting for every child');
   t.true(waitingAt >= 0);

@@ -135,7 +135,7 @@ test('with -g the command starts in its own group, and SIGTERM goes to the group
   marbles(t).run(({ hot, expectObservable }) => {
     const events = hot('rs-t-h', { r: ev.ready(), s: ev.spawned(7), t: ev.signal(SIGTERM), h: ev.signal(SIGHUP) });
     expectObservable(events.pipe(supervise(config({ logLevel: 'error', processGroup: true })))).toBe('p--t-h', {
-      p: act.spawn(['cmd'], 0, true),
+      p: act.spawn(0, true),
       t: act.forward(SIGTERM, -7),
       h: act.forward(SIGHUP, 7),
     });

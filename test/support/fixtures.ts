@@ -32,7 +32,7 @@ export const ev = {
 };
 
 export const act = {
-  spawn: (argv: string[] = ['cmd'], command = 0, processGroup = false): Action => ({ type: 'spawn', command, argv, processGroup }),
+  spawn: (command = 0, processGroup = false): Action => ({ type: 'spawn', command, processGroup }),
   forward: (signal: number, target: number): Action => ({ type: 'forward', signal, target }),
   broadcast: (signal = SIGTERM): Action => ({ type: 'broadcast', signal }),
   sweep: (): Action => ({ type: 'sweep' }),

@@ -4,5 +4,5 @@ import type { Rule } from '../lifecycle.js';
 
 export const startCommands: Rule = ({ before, input }, config) => {
   if (input.kind !== 'ready' || before.phase !== 'starting') return [];
-  return config.commands.map((argv, command): Action => ({ type: 'spawn', command, argv, processGroup: config.processGroup }));
+  return config.commands.map((_argv, command): Action => ({ type: 'spawn', command, processGroup: config.processGroup }));
 };
