@@ -25,6 +25,7 @@ import { terminalGuard } from './shell/terminal-guard.js';
 import { setV8Flags } from './syscalls/node-internals.js';
 import { rawArguments } from './syscalls/raw-arguments.js';
 import { realtimeRange } from './syscalls/realtime-range.js';
+import { waitWritable } from './syscalls/wait-writable.js';
 
 // The parent as it was when the init's code first ran (for -p: see shell/ask-for-parent-death-signal.ts).
 const parentAtStart = process.ppid;
@@ -58,9 +59,15 @@ function main(argv: readonly string[]): void {
     case 'run': {
       const { options, command } = request;
       const selfInflicted = selfInflictedSignals();
-      const stderr = fdLineWriter(2, terminalGuard(2), selfInflicted);
+      // Writing the log never waits for long: a stderr nobody reads must not stop the init (SPEC §14).
+      const stderr = fdLineWriter(2, {
+        guard: terminalGuard(2),
+        selfInflicted,
+        waitWritable,
+        dropReport: (count) => `${formatLine(options.logFormat, 'warn', `${count} log line${count === 1 ? ' was' : 's were'} dropped: stderr was not being read`)}\n`,
+      });
       attachStandardStreams({
-        stdout: fdLineWriter(1, terminalGuard(1), selfInflicted),
+        stdout: fdLineWriter(1, { guard: terminalGuard(1), selfInflicted, waitWritable }),
         stderrLine: (line) => stderr.write(`${formatLine(options.logFormat, 'warn', line)}\n`),
       });
       const logger = createLogger(options.logFormat, stderr);

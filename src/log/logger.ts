@@ -10,6 +10,8 @@ import { loadWinston } from './winston.cjs';
 
 export interface Logger {
   log(level: LogLevel, message: string, fields?: LogFields): void;
+  /** At exit: what the writer still has to say (lines it had to drop). */
+  finish(): void;
 }
 
 function buildWinston(format: LogFormat, writer: LineWriter): (level: LogLevel, message: string, fields?: LogFields) => void {
@@ -41,5 +43,6 @@ export function createLogger(format: LogFormat = 'text', writer: LineWriter = fd
       write ??= buildWinston(format, writer);
       write(level, message, fields);
     },
+    finish: () => writer.finish(),
   };
 }

@@ -111,7 +111,10 @@ export function run(plan: RunPlan): void {
     },
     sweep: () => reaper.request(),
     feedback: (event) => feedback.next(event),
-    exit: (status) => process.exit(status),
+    exit: (status) => {
+      logger.finish();
+      process.exit(status);
+    },
   });
 
   // The feedback goes first: an action performed while the other sources are

@@ -26,6 +26,7 @@ export const libc = {
   waitpid: lib.func('int waitpid(int pid, _Out_ int *status, int options)'),
   execve: lib.func('int execve(const uint8_t *path, void *argv, void *envp)'),
   kill: lib.func('int kill(int pid, int sig)'),
+  poll: lib.func('int poll(_Inout_ void *fds, unsigned long nfds, int timeout)'),
   fcntl: lib.func('int fcntl(int fd, int cmd, ...)'),
   sigaction: lib.func('int sigaction(int signum, const void *act, _Out_ void *oldact)'),
   prctl: lib.func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)'),

@@ -1,0 +1,193 @@
+// SPEC §12-§14 as PID 1 of a real PID namespace: under another init, beside
+// the app's NODE_* settings, with hostile arguments and a stderr nobody reads,
+// without /proc, with a /proc that is another namespace's.
+import test from 'ava';
+import { closeSync, constants, existsSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { readOr, tmp } from '../support/files.js';
+import { cleanEnv, logLines, runInit, startInit } from '../support/init.js';
+import { helper, ROOT } from '../support/paths.js';
+import { namespaceProcesses } from '../support/procfs.js';
+import { SIGTERM, SIGUSR1 } from '../support/signals.js';
+import { recordedSignals, waitFor } from '../support/wait.js';
+import { spawnSync } from 'node:child_process';
+
+const NOT_PID1 = '[ERROR][docker-container-init] You have to either run this as pid 1 or specify the -D option\n';
+
+// §12 -----------------------------------------------------------------------
+for (const init of ['tini', 'catatonit', 'dumb-init']) {
+  test(`under ${init} as PID 1 (docker run --init, podman), without -D: it runs, and says why`, async (t) => {
+    const outcome = await runInit(['-v', 'sh', '-c', 'sleep 0.2 & exit 3'], { wrap: [init, '--'] });
+    t.is(outcome.code, 3, outcome.stderr);
+    t.regex(outcome.stderr, new RegExp(`\\[INFO\\]\\[docker-container-init\\] not PID 1, but PID 1 is ${init}, an init that reaps: running as with -D`));
+    t.regex(outcome.stderr, /sent SIGTERM to 1 process/, 'its own leftover, as its descendant');
+  });
+}
+
+test('a shell that stays PID 1 (a shell-form ENTRYPOINT) still gets the exact line and status 1; nothing starts', async (t) => {
+  const marker = join(tmp(), 'started');
+  const outcome = await runInit([], { viaShell: `"$INIT" touch ${marker}; echo "status $?"` });
+  t.is(outcome.stderr, NOT_PID1);
+  t.is(outcome.stdout, 'status 1\n');
+  t.false(existsSync(marker));
+});
+
+// §13 -----------------------------------------------------------------------
+test("the app's NODE_OPTIONS never act on the init: a --require that does not resolve, --inspect, the library's register", async (t) => {
+  const register = join(ROOT, 'dist/lib/register.js');
+  for (const options of ['--require /no/such/agent.js', '--inspect=127.0.0.1:9339', `--import ${register}`, '--max-old-space-size=64']) {
+    const log = join(tmp(), 'log');
+    const init = await startInit(['-v', helper('sigrecord'), log, '0'], { env: { NODE_OPTIONS: options } });
+    await waitFor('the recorder', () => readOr(log).startsWith('ready'));
+    // A debugger would listen on 9339; the init opened none.
+    const listening = readFileSync(`/proc/${init.hostPid}/net/tcp`, 'utf8').includes(':2483 ');
+    t.false(listening, `${options}: no debugger in the init`);
+    const environ = readFileSync(`/proc/${namespaceProcesses(init.hostPid).find((p) => p.comm === 'sigrecord')!.pid}/environ`, 'latin1');
+    t.true(environ.split('\0').includes(`NODE_OPTIONS=${options}`), `${options}: the command has it, as given`);
+    init.signal('SIGTERM');
+    const outcome = await init.outcome;
+    t.is(outcome.code, 0, `${options}: ${outcome.stderr}`);
+    t.deepEqual(recordedSignals(log), [SIGTERM], `${options}: nothing but the SIGTERM reached the command`);
+    t.true(logLines(outcome.stderr).every((line) => line.startsWith('[INFO]')), outcome.stderr);
+  }
+});
+
+test('NODE_DEBUG, NODE_V8_COVERAGE and the rest of what Node reads are the command\'s alone', async (t) => {
+  const coverage = tmp();
+  const env = { NODE_DEBUG: 'timer,module,child_process', NODE_V8_COVERAGE: coverage, NODE_NO_WARNINGS: '1' };
+  const outcome = await runInit(['-v', 'sh', '-c', 'echo "$NODE_DEBUG|$NODE_V8_COVERAGE|$NODE_NO_WARNINGS"'], { env });
+  t.is(outcome.code, 0);
+  t.is(outcome.stdout, `timer,module,child_process|${coverage}|1\n`);
+  t.true(logLines(outcome.stderr).length === outcome.stderr.split('\n').filter(Boolean).length, `only the init's own lines: ${outcome.stderr}`);
+  t.is(spawnSync('ls', [coverage]).stdout.toString(), '', 'no coverage written by the init');
+});
+
+test("the command's environment is the one the init was given, byte for byte, the kept NODE_* settings included", async (t) => {
+  const dir = tmp();
+  // PID 1 is a shell that records what it hands to the program it starts, then execs the init.
+  const script = [
+    `export ODD="$(printf 'caf\\351')" NODE_OPTIONS="$(printf -- '--require x\\351')" NODE_EXTRA_CA_CERTS=/etc/ssl/x.pem`,
+    `cat /proc/self/environ > ${join(dir, 'given')}`,
+    `exec "$INIT" sh -c 'cat /proc/$$/environ > ${join(dir, 'command')}'`,
+  ].join('\n');
+  const outcome = await runInit([], { viaShell: script });
+  t.is(outcome.code, 0, outcome.stderr);
+  const entries = (file: string): string[] => readFileSync(join(dir, file), 'latin1').split('\0').filter(Boolean).sort();
+  const given = entries('given').filter((entry) => !entry.startsWith('_=')); // the shell's own
+  const got = entries('command').filter((entry) => !entry.startsWith('_='));
+  t.deepEqual(got, given);
+  t.true(got.includes('NODE_OPTIONS=--require x\xe9'));
+  t.false(got.some((entry) => entry.startsWith('DOCKER_CONTAINER_INIT_KEPT_')));
+});
+
+// §14 -----------------------------------------------------------------------
+test('arguments reach the command byte for byte, also when they are not UTF-8', async (t) => {
+  const dir = tmp();
+  const latin1 = Buffer.from(join(dir, 'caf\xe9'), 'latin1');
+  writeFileSync(latin1, 'the bytes arrived\n');
+  // A shell passes the Latin-1 name; node would have turned \xe9 into U+FFFD.
+  const outcome = await runInit([], { viaShell: `exec "$INIT" -- cat "$(printf '%s/caf\\351' ${dir})"` });
+  t.is(outcome.code, 0, outcome.stderr);
+  t.is(outcome.stdout, 'the bytes arrived\n');
+});
+
+test('the init is at / before the command exists; the command starts where the init was started', async (t) => {
+  const cwd = tmp();
+  const { code, stdout } = await runInit(['sh', '-c', 'readlink /proc/1/cwd; pwd'], { cwd });
+  t.is(code, 0);
+  t.is(stdout, `/\n${cwd}\n`);
+});
+
+test('ps and docker top show what the init runs', async (t) => {
+  const init = await startInit(['-v', '--', 'sleep', '30']);
+  await waitFor('the command', () => namespaceProcesses(init.hostPid).some((p) => p.comm === 'sleep'));
+  t.is(readFileSync(`/proc/${init.hostPid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim(), 'docker-container-init -v -- sleep 30');
+  init.signal('SIGTERM');
+  await init.outcome;
+});
+
+test('-D with a /proc of another PID namespace (unshare --pid without --mount-proc) never signals outside its tree', async (t) => {
+  const dir = tmp();
+  const bystander = join(dir, 'bystander');
+  const descendant = join(dir, 'descendant');
+  // The namespace's PID 1 is a shell; /proc is still the host's.
+  const script = [
+    `${helper('sigrecord')} ${bystander} &`,
+    `until [ -s ${bystander} ]; do sleep 0.01; done`,
+    `"$INIT" -D -v -- sh -c '${helper('sigrecord')} ${descendant} 0 & sleep 0.3; exit 5' 2>${join(dir, 'stderr')}`,
+    `echo $? > ${join(dir, 'result')}`,
+  ].join('\n');
+  const run = spawnSync('unshare', ['--pid', '--fork', 'sh', '-c', script], { env: cleanEnv(), timeout: 30_000 });
+  t.is(run.status, 0, run.stderr.toString());
+  t.is(readOr(join(dir, 'result')).trim(), '5');
+  t.deepEqual(recordedSignals(descendant), [SIGTERM], 'its own descendant got SIGTERM');
+  t.deepEqual(recordedSignals(bystander), [], 'the bystander (and every process of the host) got nothing');
+  t.regex(readOr(join(dir, 'stderr')), /sent SIGTERM to 1 process\n/);
+});
+
+test('without /proc, -h, --version and a bad command line work; a run fails with one line naming /proc', async (t) => {
+  const withoutProc = (args: string): ReturnType<typeof spawnSync> =>
+    spawnSync('unshare', ['--mount', 'sh', '-c', `umount -l /proc && exec "$INIT" ${args}`], { env: cleanEnv() });
+  const version = withoutProc('--version');
+  t.is(version.status, 0);
+  t.regex(version.stdout.toString(), /^docker-container-init \d+\.\d+\.\d+\n$/);
+  t.is(withoutProc('-h').status, 0);
+  const bad = withoutProc('-x true');
+  t.is(bad.status, 2);
+  t.is(bad.stderr.toString(), '[ERROR][docker-container-init] unknown option -x (see -h)\n');
+  const run = withoutProc('-D -- true');
+  t.is(run.status, 1);
+  t.regex(run.stderr.toString(), /^\[ERROR\]\[docker-container-init\] cannot run without \/proc \(it is not mounted\)[^\n]*\n$/);
+});
+
+test('a stderr nobody reads never stops reaping, forwarding or the shutdown; the lines it lost are counted', async (t) => {
+  const dir = tmp();
+  const fifo = join(dir, 'stderr');
+  spawnSync('mkfifo', [fifo]);
+  // The test holds the read end open and does not read: the pipe fills up.
+  const reader = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK);
+  const writer = openSync(fifo, 'w');
+  // Full before the init writes its first line.
+  const filler = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+  try {
+    for (;;) writeSync(filler, Buffer.alloc(4096, 0x2e));
+  } catch {
+    closeSync(filler); // EAGAIN: full
+  }
+  const log = join(dir, 'log');
+  const init = await startInit(['-vv', helper('sigrecord'), log, '0'], { stdio: ['ignore', 'pipe', writer] });
+  closeSync(writer);
+  try {
+    await waitFor('the recorder', () => readOr(log).startsWith('ready'));
+    // Each SIGUSR1 makes log lines that cannot be written; each one must still reach the command.
+    for (let i = 1; i <= 100; i++) {
+      init.signal(SIGUSR1);
+      await waitFor(`SIGUSR1 number ${i} at the command`, () => recordedSignals(log).length >= i, 5_000);
+    }
+    // Room again: the next line that can be written says how many were lost.
+    const drained = Buffer.alloc(1 << 20);
+    while (readSync(reader, drained, 0, drained.length, null) === drained.length);
+    await sleep(200);
+    init.signal(SIGUSR1);
+    let text = '';
+    await waitFor('the report of lost lines', () => {
+      try {
+        const n = readSync(reader, drained, 0, drained.length, null);
+        text += drained.subarray(0, n).toString();
+      } catch {
+        // EAGAIN: nothing yet
+      }
+      return /\[WARN\]\[docker-container-init\] \d+ log lines were dropped: stderr was not being read/.test(text);
+    }).catch((error: unknown) => {
+      t.log(text.slice(-2000));
+      throw error;
+    });
+    // The shutdown is not held up by the log either.
+    init.signal('SIGTERM');
+    t.is((await init.outcome).code, 0);
+  } finally {
+    closeSync(reader);
+    init.kill();
+  }
+});
