@@ -12,6 +12,8 @@ export default {
     'build/test/integration/vm-mode.test.js',
     'build/test/integration/forwarding.test.js',
     'build/test/integration/extended.test.js',
+    'build/test/integration/hardened.test.js',
+    'build/test/integration/grace.test.js',
   ],
   timeout: '60s',
   concurrency: 2,

@@ -10,13 +10,19 @@ export function describeExit(exit: ChildExit, signalName: (signal: number) => st
   return exit.code !== null ? `exited with status ${exit.code}` : `was killed by ${signalName(exit.signal ?? 0)}`;
 }
 
-// Exit statuses for a command that could not be started, as shells use them.
+// Exit statuses for a command that could not be started, as shells use them,
+// and (as env(1) does) 125 when the fault is not the command's: no new process
+// could be made at all.
 const STATUS_NOT_FOUND = 127;
 const STATUS_NOT_EXECUTABLE = 126;
+const STATUS_NO_PROCESS = 125;
 
 const NOT_FOUND_ERRNOS = new Set([2 /* ENOENT */, 20 /* ENOTDIR */, 36 /* ENAMETOOLONG */]);
+/** fork/clone refused: a pids limit (EAGAIN) or no memory for one more process (ENOMEM). */
+export const NO_PROCESS_ERRNOS: ReadonlySet<number> = new Set([11 /* EAGAIN */, 12 /* ENOMEM */]);
 
-/** 127 when the command was not found, 126 when it was found but could not be run. */
+/** 127 when the command was not found, 126 when it was found but could not be run, 125 when no process could be made. */
 export function statusForSpawnError(errno: number): number {
-  return NOT_FOUND_ERRNOS.has(errno) ? STATUS_NOT_FOUND : STATUS_NOT_EXECUTABLE;
+  if (NOT_FOUND_ERRNOS.has(errno)) return STATUS_NOT_FOUND;
+  return NO_PROCESS_ERRNOS.has(errno) ? STATUS_NO_PROCESS : STATUS_NOT_EXECUTABLE;
 }

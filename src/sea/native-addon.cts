@@ -7,7 +7,8 @@
 // line. (Loading it from memory would need memfd_create, a C call, and C calls
 // are what this addon is for.) build.sh (SEA=1) puts this module in place of
 // koffi's per-platform packages (@koromix/koffi-*).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { textLine } from '../log/format.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -38,10 +39,13 @@ function loadAddon(): unknown {
       if (folder) rmSync(folder, { recursive: true, force: true });
     }
   }
-  throw new Error(
+  // koffi would swallow an exception from here and report a riddle of its own:
+  // the init says why itself, in one line, and stops.
+  const why =
     `cannot load koffi's native addon: no folder here is both writable and executable (${failures.join(', ')}); ` +
-      'mount one (docker run --tmpfs /tmp:exec, a Kubernetes emptyDir), or use the npm package',
-  );
+    'mount one (docker run --tmpfs /tmp:exec, a Kubernetes emptyDir), or use the npm package';
+  writeSync(2, `${textLine('error', why)}\n`);
+  process.exit(1);
 }
 
 module.exports = loadAddon();

@@ -1,6 +1,6 @@
 // Starting a command (SPEC §3.1), and what it means for the event stream:
 // 'spawned' with its pid, or 'spawnFailed' with 127/126 and the reason.
-import { statusForSpawnError } from '../posix/exit-status.js';
+import { NO_PROCESS_ERRNOS, statusForSpawnError } from '../posix/exit-status.js';
 import type { Action, InitEvent } from '../streams/events.js';
 import { strerror } from '../syscalls/libc.js';
 import { spawnCommand } from '../syscalls/spawn-command.js';
@@ -33,7 +33,8 @@ export function startCommand({ command, processGroup }: Spawn, launch: Launch): 
     environment: launch.environment,
   });
   if (!('pid' in result)) {
-    return [{ kind: 'spawnFailed', command, status: statusForSpawnError(result.errno), reason: strerror(result.errno) }];
+    const hint = NO_PROCESS_ERRNOS.has(result.errno) ? ' (no new process could be made: a pids or memory limit?)' : '';
+    return [{ kind: 'spawnFailed', command, status: statusForSpawnError(result.errno), reason: `${strerror(result.errno)}${hint}` }];
   }
   const events: InitEvent[] = [];
   if (terminal !== undefined) {

@@ -191,3 +191,26 @@ test('a stderr nobody reads never stops reaping, forwarding or the shutdown; the
     init.kill();
   }
 });
+
+/** Runs `script` as PID 1 of a new namespace inside a cgroup of its own that allows `pids` tasks. */
+function inPidsCgroup(pids: number, script: string): ReturnType<typeof spawnSync> {
+  const cgroup = join('/sys/fs/cgroup/pids', `dci-test-${process.pid}-${pids}`);
+  spawnSync('mkdir', ['-p', cgroup]);
+  if (!existsSync(join(cgroup, 'pids.max'))) throw new Error(`no pids cgroup at ${cgroup}: this test needs cgroup v1's pids controller`);
+  writeFileSync(join(cgroup, 'pids.max'), String(pids));
+  try {
+    return spawnSync('unshare', ['--pid', '--fork', '--mount-proc', 'sh', '-c', `echo $$ > ${cgroup}/cgroup.procs; ${script}`], { env: cleanEnv(), timeout: 20_000 });
+  } finally {
+    spawnSync('rmdir', [cgroup]);
+  }
+}
+
+test('a command that cannot be forked (a pids limit) ends with 125 and the reason, never 126 "not executable"', (t) => {
+  // How many tasks the init itself has when it starts a command (its threads): the limit that leaves none for it.
+  const probe = inPidsCgroup(64, `exec "$INIT" sh -c 'grep Threads /proc/1/status'`);
+  const threads = Number(/Threads:\s*(\d+)/.exec(probe.stdout.toString())?.[1]);
+  t.true(threads > 1, probe.stderr.toString());
+  const run = inPidsCgroup(threads, 'exec "$INIT" -- sh -c "exit 3"');
+  t.is(run.status, 125, run.stderr.toString());
+  t.regex(run.stderr.toString(), /\[ERROR\]\[docker-container-init\] cannot run "sh": Resource temporarily unavailable \(no new process could be made: a pids or memory limit\?\)/);
+});
