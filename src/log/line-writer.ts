@@ -13,7 +13,7 @@ import { writeSync } from 'node:fs';
 import { SIGPIPE, SIGXFSZ } from '../posix/signals.js';
 import type { SelfInflictedSignals } from './self-inflicted-signals.js';
 
-const WRITE_BOUND_MS = 100;
+const WRITE_BOUND_MS = 250;
 const PIPE_BUF = 4096;
 
 export interface LineWriter {
