@@ -86,9 +86,14 @@ function main(argv: readonly string[]): void {
       const { inheritedFds, debuggerClosed } = scanInheritedDescriptors();
       // The command's own bytes, not Node's UTF-8 reading of them (a Latin-1 file name stays one).
       const commandBytes = argvBytes?.slice(argv.length - command.length) ?? command.map((word) => Buffer.from(word));
+      // The --run commands in the order given, then the main one (after the options).
+      const main = command.length > 0 ? [{ argv: command, bytes: commandBytes }] : [];
+      const commands = [...options.runs.map((argv) => ({ argv, bytes: argv.map((word) => Buffer.from(word)) })), ...main];
       run({
-        config: supervisorConfig(options, command.length > 0 ? [command] : [], logLevelFor(options), range),
-        commandArgv: command.length > 0 ? [commandBytes] : [],
+        config: supervisorConfig(options, commands.map((c) => c.argv), logLevelFor(options), range),
+        commandArgv: commands.map((c) => c.bytes),
+        // On a terminal, the main command has the foreground; with only --run commands, the first.
+        foreground: main.length > 0 ? commands.length - 1 : 0,
         subreaper: notPid1,
         underAnotherInit: under,
         parentDeathSignal: options.parentDeathSignal,

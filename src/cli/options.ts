@@ -77,6 +77,11 @@ export const OPTIONS: readonly OptionSpec[] = [
     example: '--grace 10 for a Kubernetes Job or a CI step, which have no docker stop to end a leftover; under docker stop, below its -t (or terminationGracePeriodSeconds) minus --delay-term.',
   },
   {
+    key: 'run', long: 'run', value: 'CMD', repeatable: true,
+    help: 'Start CMD beside the command (repeatable), as a Dockerfile writes it: ["exec","form"] or a shell form for /bin/sh -c. The first to exit stops the container: the others get SIGTERM, and the exit status is that first one\'s. No restarts.',
+    example: 'two or three programs in one container that live and die together (nginx and php-fpm, an app and its log shipper), instead of an entrypoint script with & and wait.',
+  },
+  {
     key: 'warnReaped', short: 'w',
     help: 'Warn for every reaped process that was not the command: its pid and status.',
     example: 'to find out which part of an image leaves zombies behind.',

@@ -7,6 +7,7 @@ import { splitArguments } from './getopt.js';
 import { loadMeow } from './meow.cjs';
 import { OPTIONS, spelling, takesValue, type OptionSpec } from './options.js';
 import {
+  parseRun,
   parseSeconds,
   parseExitCode,
   parseLogFormat,
@@ -39,6 +40,8 @@ export interface InitOptions {
   readonly delayTermMs: number;
   /** --grace, in milliseconds (undefined: no bound). */
   readonly graceMs: number | undefined;
+  /** --run: more commands, each an argv, in the order given. */
+  readonly runs: ReadonlyArray<readonly string[]>;
   /** -w */
   readonly warnReaped: boolean;
   readonly logFormat: LogFormat;
@@ -63,6 +66,7 @@ export const DEFAULT_OPTIONS: InitOptions = {
   rewrites: [],
   delayTermMs: 0,
   graceMs: undefined,
+  runs: [],
   warnReaped: false,
   logFormat: 'text',
 };
@@ -136,6 +140,7 @@ function typedOptions(flags: Record<string, unknown>, range: RealtimeRange): Ini
     rewrites,
     delayTermMs: last('delayTerm', (text) => parseSeconds('--delay-term', text)) ?? 0,
     graceMs: last('grace', (text) => parseSeconds('--grace', text)),
+    runs: strings(flags['run']).map((text) => check(parseRun(text))),
     warnReaped: flags['warnReaped'] === true,
     logFormat: last('logFormat', parseLogFormat) ?? 'text',
   };

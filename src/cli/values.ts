@@ -50,3 +50,23 @@ export function parseSeconds(option: string, text: string): Parsed<number> {
 export function parseLogFormat(text: string): Parsed<LogFormat> {
   return text === 'text' || text === 'json' ? ok(text) : fail(`invalid --log-format ${JSON.stringify(text)} (text or json)`);
 }
+
+/**
+ * --run CMD, written as in a Dockerfile: exec form, a JSON array of strings
+ * (["php-fpm", "-F"]), or shell form, any other string, run by /bin/sh -c.
+ * Text that starts with "[" is meant as exec form, so a malformed one is an
+ * error rather than a surprising shell command.
+ */
+export function parseRun(text: string): Parsed<readonly string[]> {
+  if (!text.trimStart().startsWith('[')) return ok(['/bin/sh', '-c', text]);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return fail(`invalid --run ${JSON.stringify(text)}: not JSON (exec form is a JSON array of strings, e.g. ["php-fpm", "-F"])`);
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((word) => typeof word === 'string') || parsed[0] === '') {
+    return fail(`invalid --run ${JSON.stringify(text)}: exec form is a non-empty JSON array of strings, e.g. ["php-fpm", "-F"]`);
+  }
+  return ok(parsed as string[]);
+}

@@ -41,6 +41,8 @@ export interface RunPlan {
   readonly logger: Logger;
   /** Each command's argv as bytes, as the init received them. */
   readonly commandArgv: ReadonlyArray<readonly Uint8Array[]>;
+  /** Which command gets the terminal's foreground, when the init has one. */
+  readonly foreground: number;
   /** Descriptors the init inherited, to pass on to the command. */
   readonly inheritedFds: readonly number[];
   /** The signals caught since the init's first modules ran (see boot/early-signals.ts). */
@@ -99,7 +101,7 @@ export function run(plan: RunPlan): void {
   // the init moves once the last command has started).
   const directory = canSpawnInDirectory ? workingDirectory() : undefined;
   if (directory !== undefined || config.commands.length === 0) process.chdir('/');
-  const launch: Launch = { argv: plan.commandArgv, inheritedFds: plan.inheritedFds, directory, environment: appEnvironment() };
+  const launch: Launch = { argv: plan.commandArgv, foreground: plan.foreground, inheritedFds: plan.inheritedFds, directory, environment: appEnvironment() };
   const feedback = new Subject<InitEvent>();
   const perform = createInterpreter({
     logger,

@@ -12,6 +12,8 @@ type Spawn = Extract<Action, { type: 'spawn' }>;
 export interface Launch {
   /** Each command's argv, as bytes. */
   readonly argv: ReadonlyArray<readonly Uint8Array[]>;
+  /** The command that gets the terminal's foreground (the others stay in the init's group, in its background). */
+  readonly foreground: number;
   readonly inheritedFds: readonly number[];
   /** The directory the init started in, when it has already left it. */
   readonly directory: Uint8Array | undefined;
@@ -20,10 +22,10 @@ export interface Launch {
 }
 
 export function startCommand({ command, processGroup }: Spawn, launch: Launch): InitEvent[] {
-  // On a terminal (docker run -it) the first command gets a process group of
+  // On a terminal (docker run -it) the main command gets a process group of
   // its own, and that group the terminal's foreground: Ctrl-C reaches it once,
   // straight from the terminal, and an interactive shell gets job control.
-  const terminal = command === 0 && ownsTerminal(0) ? 0 : undefined;
+  const terminal = command === launch.foreground && ownsTerminal(0) ? 0 : undefined;
   const result = spawnCommand({
     argv: launch.argv[command] ?? [],
     processGroup,

@@ -83,6 +83,18 @@ export function initialLifecycle(config: Pick<SupervisorConfig, 'commands'>): Li
   };
 }
 
+/**
+ * How the log names command number `index`: "the command (pid 7)", or with
+ * several (--run), "command 2 (pid 7: php-fpm -F)"; without a pid when it has none.
+ */
+export function commandLabel(index: number, pid: number | undefined, config: Pick<SupervisorConfig, 'commands'>): string {
+  const at = pid === undefined ? '' : `pid ${pid}`;
+  if (config.commands.length <= 1) return at === '' ? 'the command' : `the command (${at})`;
+  const full = (config.commands[index] ?? []).join(' ');
+  const line = full.length > 60 ? `${full.slice(0, 59)}…` : full;
+  return `command ${index + 1} (${at === '' ? line : `${at}: ${line}`})`;
+}
+
 /** In no-command mode, whether a signal starts the shutdown; before the commands start, whether it cancels them. */
 export function isShutdownSignal(signal: number, config: Pick<SupervisorConfig, 'shutdownOnSigint'>): boolean {
   return signal === SIGTERM || (signal === SIGINT && config.shutdownOnSigint);
@@ -174,8 +186,7 @@ function onReaped(state: Lifecycle, event: Extract<InitEvent, { kind: 'reaped' }
   for (const exit of event.exits) {
     const index = next.commands.findIndex((command) => command.pid === exit.pid && !command.outcome);
     if (index === -1) continue;
-    const name = config.commands.length > 1 ? `command ${index + 1}` : 'command';
-    const outcome = { status: exitStatusOf(exit), reason: `the ${name} (pid ${exit.pid}) ${describeExit(exit, config.signalName)}` };
+    const outcome = { status: exitStatusOf(exit), reason: `${commandLabel(index, exit.pid, config)} ${describeExit(exit, config.signalName)}` };
     next = endCommand(next, index, outcome, now, config);
   }
   // ECHILD counts only in a pass made after the wait began (which asked for one).
@@ -214,7 +225,7 @@ export function advance(state: Lifecycle, input: Input, now: number, config: Sup
     case 'spawned':
       return onSpawned(before, input.command, input.pid);
     case 'spawnFailed':
-      return endCommand(before, input.command, { status: input.status, reason: `the command could not be started (${input.reason})` }, now, config);
+      return endCommand(before, input.command, { status: input.status, reason: `${commandLabel(input.command, undefined, config)} could not be started (${input.reason})` }, now, config);
     case 'reaped':
       return onReaped(before, input, now, config);
     case 'signalled': {

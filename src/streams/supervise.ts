@@ -18,6 +18,7 @@ import { isLogged, type Action, type InitEvent } from './events.js';
 import { advance, initialLifecycle, type Input, type Rule, type TimerName } from './lifecycle.js';
 import { beginShutdown } from './rules/begin-shutdown.js';
 import { deliverSignals } from './rules/deliver-signals.js';
+import { describeCommandExits } from './rules/describe-command-exits.js';
 import { describeInput } from './rules/describe-input.js';
 import { exitWithStatus } from './rules/exit-with-status.js';
 import { holdSigterm } from './rules/hold-sigterm.js';
@@ -30,6 +31,7 @@ import { warnReaped } from './rules/warn-reaped.js';
 
 const RULES: readonly Rule[] = [
   describeInput,
+  describeCommandExits,
   warnReaped,
   holdSigterm,
   startCommands,

@@ -2,7 +2,9 @@
 // their comments say. (No Docker engine runs here: the images are not built.)
 import test from 'ava';
 import { get } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { namespaceProcesses } from '../support/procfs.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startInit } from '../support/init.js';
 import { waitFor } from '../support/wait.js';
@@ -47,6 +49,27 @@ test('vm: the entrypoint starts three services and becomes the init; `docker sto
   const outcome = await init.outcome;
   t.is(outcome.code, 0, outcome.stderr);
   for (const name of ['mailer', 'indexer', 'scheduler']) t.true(outcome.stdout.includes(`${name}: stopping`), name);
+});
+
+test('vm, with --run: the init starts the three services; `docker stop` stops each; one that dies stops the others', async (t) => {
+  const command = dockerCommand('vm/Dockerfile.run');
+  t.deepEqual(command, ['docker-container-init', '-v', '--run', 'exec /worker.sh mailer', '--run', '["/worker.sh", "indexer"]', '--', '/worker.sh', 'scheduler']);
+  // The image has worker.sh at /; here it is in the example's folder.
+  const here = (argv: string[]) => argv.map((word) => word.replace('/worker.sh', join(EXAMPLES, 'vm/worker.sh')));
+  const stop = await startInit(here(command.slice(1)), { env: { PATH: pathWithInit() } });
+  await waitFor('the services', () => (stop.stdout().match(/: started/g) ?? []).length === 3);
+  stop.signal('SIGTERM');
+  const stopped = await stop.outcome;
+  t.is(stopped.code, 0, stopped.stderr);
+  for (const name of ['mailer', 'indexer', 'scheduler']) t.true(stopped.stdout.includes(`${name}: stopping`), name);
+
+  const die = await startInit(here(command.slice(1)), { env: { PATH: pathWithInit() } });
+  await waitFor('the services', () => (die.stdout().match(/: started/g) ?? []).length === 3);
+  const mailer = namespaceProcesses(die.hostPid).find((p) => p.comm === 'worker.sh' && readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').includes('mailer'))!;
+  process.kill(mailer.pid, 'SIGKILL');
+  const died = await die.outcome;
+  t.is(died.code, 137, 'the status of the one that died');
+  for (const name of ['indexer', 'scheduler']) t.true(died.stdout.includes(`${name}: stopping`), name);
 });
 
 test('kubernetes: with --delay-term 5 the server keeps answering for 5 s after SIGTERM, then stops cleanly within --grace', async (t) => {

@@ -4,6 +4,7 @@
 import test from 'ava';
 import { tmp } from '../support/files.js';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { cleanEnv } from '../support/init.js';
@@ -87,4 +88,20 @@ test('with `stty tostop`, the init still writes its log from the background and 
   t.is(screen.status, 3, screen.output);
   t.regex(screen.output, /reaped pid \d+: exited with status 3/);
   t.regex(screen.output, /exiting with status 3/);
+});
+
+test('with --run, the main command has the foreground; the --run commands stay in the init\'s group, in the background', async (t) => {
+  const dir = tmp();
+  const report = join(dir, 'run');
+  const screen = await onTerminal(
+    [],
+    ['--run', `ps -o pgid=,tpgid= -p $$ > ${report}; ps -o pgid= -p 1 >> ${report}; exec sleep 30`, '--', 'sh', '-c', `until [ -s ${report} ]; do sleep 0.01; done; ps -o pgid=,tpgid= -p $$`],
+  );
+  t.is(screen.status, 0, screen.output);
+  const [mainGroup, mainForeground] = screen.output.trim().split('\n').at(-1)!.trim().split(/\s+/);
+  t.is(mainGroup, mainForeground, `the main command leads the foreground group: ${screen.output}`);
+  const [runGroup, runForeground, initGroup] = readFileSync(report, 'utf8').trim().split(/\s+/);
+  t.is(runGroup, initGroup, "the --run command is in the init's group");
+  t.not(runGroup, mainGroup);
+  t.is(runForeground, mainForeground, 'and the terminal belongs to the main command');
 });

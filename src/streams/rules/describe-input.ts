@@ -5,7 +5,7 @@
 // received and every reaped pid with its status.
 import { describeExit } from '../../posix/exit-status.js';
 import { debugLine, isLogged, log, type Action, type NamedProcess } from '../events.js';
-import type { Rule } from '../lifecycle.js';
+import { commandLabel, type Rule } from '../lifecycle.js';
 
 /** "pid 12 (sleep 1000), pid 13 (sh -c ...)" */
 function namedList(processes: readonly NamedProcess[]): string {
@@ -20,7 +20,9 @@ export const describeInput: Rule = ({ input }, config) => {
       return [log('info', `no command: adopting and reaping children until ${triggers}`)];
     }
     case 'spawned':
-      return [log('info', `started the command as pid ${input.pid}`)];
+      return config.commands.length <= 1
+        ? [log('info', `started the command as pid ${input.pid}`)]
+        : [log('info', `started ${commandLabel(input.command, input.pid, config)}`)];
     case 'spawnFailed':
       return [log('error', `cannot run ${JSON.stringify(config.commands[input.command]?.[0] ?? '')}: ${input.reason}`, { exitCode: input.status })];
     case 'signal':
