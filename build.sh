@@ -47,4 +47,4 @@ else
   mode=
 fi
 node scripts/build.mjs $mode "$output" "$version" "$build_date"
-echo "built $output"
+echo "built $output" >&2

@@ -92,7 +92,9 @@ async function bundleCli(outfile) {
       'import.meta.url': '__bundleUrl',
       __VERSION__: JSON.stringify(version),
       __BUILD_DATE__: JSON.stringify(buildDate),
-      ...(sea ? {} : { __KOFFI_FALLBACK__: JSON.stringify(join(root, 'package.json')) }),
+      // Only a bundle written elsewhere (OUTPUT_FILENAME) may look for koffi in this
+      // tree: the packaged one names no path of the machine that built it.
+      ...(sea || mode === '--library' ? {} : { __KOFFI_FALLBACK__: JSON.stringify(join(root, 'package.json')) }),
     },
     banner: { js: sea ? seaHeader : header },
   });

@@ -14,8 +14,9 @@ function load(): typeof Koffi {
     return require('koffi') as typeof Koffi;
   } catch (error) {
     const fallback = typeof __KOFFI_FALLBACK__ === 'string' ? __KOFFI_FALLBACK__ : undefined;
-    if (fallback === undefined) throw error;
-    return createRequire(fallback)('koffi') as typeof Koffi;
+    if (fallback !== undefined) return createRequire(fallback)('koffi') as typeof Koffi;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(`cannot load koffi, the init's one dependency (${reason}): install the package with npm, which brings it, or use the single executable`);
   }
 }
 

@@ -3,8 +3,8 @@
 import test from 'ava';
 import { tmp } from '../support/files.js';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { runInit } from '../support/init.js';
 import { ROOT } from '../support/paths.js';
 
@@ -13,8 +13,10 @@ interface PackResult {
   files: Array<{ path: string }>;
 }
 
+// The checkout's dist/ is built already (npm test's pretest): no prepack here, which
+// would rebuild it under the feet of the tests running beside this one.
 const pack = (args: string[]): PackResult =>
-  (JSON.parse(execFileSync('npm', ['pack', '--json', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString()) as PackResult[])[0]!;
+  (JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString()) as PackResult[])[0]!;
 
 test('the tarball holds only what runs: the bundled CLI, the library and its types, README, LICENSE', (t) => {
   t.deepEqual(pack(['--dry-run']).files.map((f) => f.path).sort(), [
@@ -29,6 +31,30 @@ test('the tarball holds only what runs: the bundled CLI, the library and its typ
     'dist/package.json',
     'package.json',
   ]);
+});
+
+test('the package depends on koffi alone: everything else is inside the bundle', (t) => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  t.deepEqual(Object.keys(manifest.dependencies), ['koffi']);
+});
+
+test.serial('npm pack in a fresh copy of the sources builds first, and what it packs names no path of this machine', (t) => {
+  // The files git knows, as a fresh clone has them (this checkout's node_modules lent, not its dist/).
+  const fresh = tmp();
+  for (const file of execFileSync('git', ['ls-files'], { cwd: ROOT }).toString().split('\n').filter(Boolean)) {
+    mkdirSync(dirname(join(fresh, file)), { recursive: true });
+    copyFileSync(join(ROOT, file), join(fresh, file));
+    chmodSync(join(fresh, file), statSync(join(ROOT, file)).mode);
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(fresh, 'node_modules'));
+  const out = tmp();
+  const packed = (JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: fresh, stdio: ['ignore', 'pipe', 'ignore'] }).toString()) as PackResult[])[0]!;
+  t.true(packed.files.some((f) => f.path === 'dist/docker-container-init'), 'prepack built the bundle');
+  execFileSync('tar', ['xzf', join(out, packed.filename), '-C', out]);
+  for (const file of ['dist/docker-container-init', 'dist/lib/index.js', 'dist/lib/register.js']) {
+    const text = readFileSync(join(out, 'package', file), 'utf8');
+    t.false(text.includes(fresh) || text.includes(ROOT), `${file} names no build path`);
+  }
 });
 
 test.serial('installed from the tarball into an empty prefix: -h works, and it runs as PID 1', async (t) => {

@@ -1,5 +1,5 @@
 // examples/: each example's scripts as PID 1 of a PID namespace, doing what
-// their comments say. (No Docker engine runs here: the images are not built.)
+// their comments say (npm run test:docker builds and runs the images themselves).
 import test from 'ava';
 import { get } from 'node:http';
 import { readFileSync } from 'node:fs';

@@ -1,0 +1,59 @@
+// docker stop under a real engine (SPEC §10, §11): a stop that comes before
+// the command has started, and --grace against docker stop -t.
+import test from 'ava';
+import { docker, initLines, NODE_IMAGES, runDetached, waitForLog } from './support.js';
+
+test('docker stop right after docker run -d: the app is never killed before its SIGTERM listener exists', (t) => {
+  // The init takes about 100 ms to start the command: a stop in that time means the app
+  // is not started at all (exit 143); one that comes later reaches the app's listener (exit 0).
+  const outcomes: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    // The example's image with -v, so that the log says which way it went.
+    const container = runDetached(['--entrypoint', 'docker-container-init', 'example-node-app', '-v', '--', 'node', 'server.js']);
+    try {
+      docker(['stop', container.id]);
+      const code = container.wait();
+      const { stdout, stderr } = container.logs();
+      if (code === 143 && stderr.includes('received SIGTERM before the command started') && !stdout.includes('listening')) outcomes.push('not started');
+      else if (code === 0 && stdout.includes('SIGTERM: closing')) outcomes.push('stopped cleanly');
+      else outcomes.push(`killed (${code}): ${stdout} ${stderr}`);
+    } finally {
+      container.cleanup();
+    }
+  }
+  t.log(outcomes.join(', '));
+  t.deepEqual(outcomes.filter((outcome) => outcome.startsWith('killed')), []);
+});
+
+for (const image of NODE_IMAGES) {
+  test(`${image}: --grace 1 under docker stop -t 3 with a stubborn service: the init kills it and exits with the command's status`, async (t) => {
+    const script = 'sh -c \'trap "" TERM; exec sleep 1000\' & trap "exit 7" TERM; echo ready; while :; do sleep 1 & wait $!; done';
+    const container = runDetached([image, 'docker-container-init', '-v', '--grace', '1', '--', 'sh', '-c', script]);
+    try {
+      await waitForLog(container, 'ready');
+      const stopping = Date.now();
+      docker(['stop', '-t', '3', container.id]);
+      const took = Date.now() - stopping;
+      t.is(container.wait(), 7, "the command's own status, not Docker's SIGKILL (137)");
+      t.true(took < 2_900, `the init ended it itself, in ${took} ms`);
+      const lines = initLines(container.logs().stderr);
+      t.true(lines.some((line) => /^\[ERROR\]\[docker-container-init\] --grace 1 s ran out; killed pid \d+ \(sleep 1000\)$/.test(line)), lines.join('\n'));
+      t.true(lines.includes('[INFO][docker-container-init] exiting with status 7'), 'its last lines are in the log');
+    } finally {
+      container.cleanup();
+    }
+  });
+
+  test(`${image}: without --grace the same stop waits for Docker's SIGKILL at -t 3`, async (t) => {
+    const script = 'sh -c \'trap "" TERM; exec sleep 1000\' & trap "exit 7" TERM; echo ready; while :; do sleep 1 & wait $!; done';
+    const container = runDetached([image, 'docker-container-init', '-v', '--', 'sh', '-c', script]);
+    try {
+      await waitForLog(container, 'ready');
+      docker(['stop', '-t', '3', container.id]);
+      t.is(container.wait(), 137);
+      t.regex(container.logs().stderr, /still waiting for pid \d+ \(sleep 1000\)/, 'the log says what kept it waiting');
+    } finally {
+      container.cleanup();
+    }
+  });
+}
