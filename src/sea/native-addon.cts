@@ -5,8 +5,7 @@
 // what is in it: a hardened container (docker run --read-only, whose --tmpfs
 // and /dev/shm are noexec) may have none, and then the init says so in one
 // line. (Loading it from memory would need memfd_create, a C call, and C calls
-// are what this addon is for.) build.sh (SEA=1) puts this module in place of
-// koffi's per-platform packages (@koromix/koffi-*).
+// are what this addon is for.) sea/koffi.cts loads it.
 import { mkdtempSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { textLine } from '../log/format.js';
 import { tmpdir } from 'node:os';
