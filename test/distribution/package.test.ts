@@ -3,7 +3,7 @@
 import test from 'ava';
 import { tmp } from '../support/files.js';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runInit } from '../support/init.js';
 import { ROOT } from '../support/paths.js';
@@ -18,11 +18,12 @@ interface PackResult {
 const pack = (args: string[]): PackResult =>
   (JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString()) as PackResult[])[0]!;
 
-test('the tarball holds only what runs: the bundled CLI, the library and its types, README, LICENSE', (t) => {
+test('the tarball holds only what runs: the CLI and its bundle, the library and its types, README, LICENSE', (t) => {
   t.deepEqual(pack(['--dry-run']).files.map((f) => f.path).sort(), [
     'LICENSE',
     'README.md',
     'dist/docker-container-init',
+    'dist/init.cjs',
     'dist/lib/index.d.ts',
     'dist/lib/index.js',
     'dist/lib/package.json',
@@ -51,19 +52,27 @@ test.serial('npm pack in a fresh copy of the sources builds first, and what it p
   const packed = (JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: fresh, stdio: ['ignore', 'pipe', 'ignore'] }).toString()) as PackResult[])[0]!;
   t.true(packed.files.some((f) => f.path === 'dist/docker-container-init'), 'prepack built the bundle');
   execFileSync('tar', ['xzf', join(out, packed.filename), '-C', out]);
-  for (const file of ['dist/docker-container-init', 'dist/lib/index.js', 'dist/lib/register.js']) {
+  for (const file of ['dist/docker-container-init', 'dist/init.cjs', 'dist/lib/index.js', 'dist/lib/register.js']) {
     const text = readFileSync(join(out, 'package', file), 'utf8');
     t.false(text.includes(fresh) || text.includes(ROOT), `${file} names no build path`);
   }
 });
 
-test.serial('installed from the tarball into an empty prefix: -h works, and it runs as PID 1', async (t) => {
+/** The package from the tarball, installed into an empty prefix (once for the tests that need it). */
+let installation: { work: string; prefix: string } | undefined;
+function install(): { work: string; prefix: string } {
+  if (installation) return installation;
   const work = tmp();
   const { filename } = pack(['--pack-destination', work]);
   const prefix = join(work, 'prefix');
   execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', join(work, filename)], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  return (installation = { work, prefix });
+}
+
+test.serial('installed from the tarball into an empty prefix: -h works, and it runs as PID 1', async (t) => {
+  const { work, prefix } = install();
   t.deepEqual(readdirSync(join(prefix, 'bin')), ['docker-container-init']);
   const installed = join(prefix, 'bin/docker-container-init');
   // With this checkout's node_modules hidden, so that only the installed package can serve.
@@ -103,4 +112,29 @@ test.serial('installed from the tarball into an empty prefix: -h works, and it r
   );
   const typecheck = spawnSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', project]);
   t.is(typecheck.status, 0, typecheck.stdout.toString());
+});
+
+test.serial("Node's compile cache for the bundle: made by the first run that may write it, and a read-only package is no error", async (t) => {
+  const { prefix } = install();
+  const dist = join(prefix, 'lib/node_modules/docker-container-init/dist');
+  const cache = join(dist, '.compile-cache');
+  rmSync(cache, { recursive: true, force: true });
+  const installed = join(prefix, 'bin/docker-container-init');
+  const readOnly = `mount --bind ${dist} ${dist} && mount -o remount,ro,bind ${dist} && exec ${installed}`;
+  const withoutCache = await runInit([], { viaShell: `${readOnly} -- sh -c 'exit 3'` });
+  t.is(withoutCache.code, 3);
+  t.is(withoutCache.stderr, '', 'nothing said of the cache that could not be written');
+  t.false(existsSync(cache));
+
+  const first = await runInit([], { viaShell: `exec ${installed} -- sh -c 'exit 3'` });
+  t.is(first.code, 3);
+  t.is(first.stderr, '');
+  // module.enableCompileCache came with Node 22.1; on Node 20 there is none to make.
+  const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
+  const supported = major > 22 || (major === 22 && minor >= 1);
+  t.is(existsSync(cache) && readdirSync(cache, { recursive: true }).length > 0, supported, `compile cache in ${cache} on Node ${process.versions.node}`);
+
+  const withCache = await runInit([], { viaShell: `${readOnly} -v -- sh -c 'exit 3'` });
+  t.is(withCache.code, 3);
+  t.regex(withCache.stderr, /shutting down: the command \(pid \d+\) exited with status 3\n/);
 });

@@ -22,6 +22,15 @@ test('node-app: the server answers; docker stop stops it cleanly, exit 0', async
   }
 });
 
+test("node-app: the image carries Node's compile cache for the init, made at build, and read from a --read-only root", (t) => {
+  const cache = '/usr/local/lib/node_modules/docker-container-init/dist/.compile-cache';
+  const listed = docker(['run', '--rm', '--entrypoint', 'find', 'example-node-app', cache, '-type', 'f']);
+  t.true(listed.stdout.split('\n').filter(Boolean).length > 0, listed.stdout + listed.stderr);
+  const run = docker(['run', '--rm', '--read-only', 'example-node-app', 'sh', '-c', 'exit 3']);
+  t.is(run.code, 3);
+  t.is(run.stderr, '');
+});
+
 for (const init of [[], ['--init']]) {
   test(`vm${init.length > 0 ? ', under docker run --init' : ''}: the services run; a docker exec session comes and goes; docker stop makes every service log its SIGTERM, exit 0`, async (t) => {
     const container = runDetached([...init, 'example-vm']);
