@@ -19,8 +19,9 @@ function folders(): string[] {
 }
 
 function loadAddon(): unknown {
-  const { getAsset } = require('node:sea') as typeof import('node:sea');
-  const bytes = Buffer.from(getAsset(ASSET));
+  // The asset as it is mapped in the executable: getAsset would copy its 1.1 MB first (about 1.3 ms).
+  const { getRawAsset } = require('node:sea') as typeof import('node:sea');
+  const bytes = new Uint8Array(getRawAsset(ASSET) as ArrayBuffer);
   const failures: string[] = [];
   for (const base of folders()) {
     let folder: string | undefined;
