@@ -8,6 +8,7 @@
 // Usage: node scripts/build.mjs [--sea | --library] OUTPUT VERSION BUILD_DATE
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,25 +24,15 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 // dist/docker-container-init is a shell script and a small CommonJS program at
 // once: its first lines (src/boot/launcher.sh) move the app's NODE_* settings
 // out of node's way and exec node on the same file, which skips them as a
-// comment and runs the stub below. The stub turns on Node's compile cache
-// (Node 22.1 and later) for the init's bundle, dist/init.cjs, next to it:
-// V8's code for the bundle is kept in dist/.compile-cache by the first run that
-// may write there (an image build that runs the init once), and read by every
-// run after it. Compiling the bundle costs about 4 ms of every start without
-// it. A folder that cannot be written (a read-only file system, another user)
-// just goes without: enableCompileCache says so and throws nothing.
-// An OUTPUT_FILENAME build is the bundle alone, in one file (no compile cache).
+// comment and runs src/launch.ts: the init's bundle,
+// dist/init.cjs beside it, from V8's code cache (see there).
+// An OUTPUT_FILENAME build is the bundle alone, in one file (no code cache).
 const nodeSettings = JSON.parse(readFileSync(join(root, 'src/boot/node-settings.json'), 'utf8')).variables;
 const launcher = readFileSync(join(root, 'src/boot/launcher.sh'), 'utf8').replace('@NODE_SETTINGS@', nodeSettings.join(' '));
 if (launcher.includes('*/')) throw new Error('src/boot/launcher.sh must not contain "*/": it sits in a JavaScript comment');
 const launcherHeader = `#!/bin/sh
 ':' /*
 ${launcher}*/`;
-const stub = `${launcherHeader}
-"use strict";
-process.getBuiltinModule("node:module").enableCompileCache?.(require("node:path").join(__dirname, ".compile-cache"));
-require("./init.cjs");
-`;
 // The bundle finds its own path, for require (koffi) and import.meta.url: as a
 // module of its own (dist/init.cjs) from __filename, alone (OUTPUT_FILENAME)
 // from the script node was given. Copied into a folder whose package.json says
@@ -115,37 +106,55 @@ async function bundleCli(outfile, header) {
 }
 
 /**
- * The single executable: the bundle as the main script of a copy of this node
- * binary (postject), koffi's native addon as an asset, and V8's code cache for
- * the script, made by the same binary that will run it.
+ * The single executable: a copy of this node binary (postject) whose main
+ * script, src/sea/main.ts, runs the bundle, an asset, from V8's code cache,
+ * another asset; koffi's native addon is one more. The cache is made by a first
+ * executable, run once here, that writes it when its start-up is over.
  */
 async function buildSea() {
   const work = join(root, 'dist/sea-work');
+  rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
+  const bundle = join(work, 'init.cjs');
+  await bundleCli(bundle, seaHeader);
   const main = join(work, 'main.cjs');
-  await bundleCli(main, seaHeader);
+  await build({ ...common, entryPoints: [join(root, 'src/sea/main.ts')], outfile: main });
   const arch = { x64: 'x64', arm64: 'arm64' }[process.arch];
-  const addon = join(root, `node_modules/@koromix/koffi-linux-${arch}/linux_${arch}/koffi.node`);
+  const assets = { 'koffi.node': join(root, `node_modules/@koromix/koffi-linux-${arch}/linux_${arch}/koffi.node`), 'init.cjs': bundle };
+
+  const cache = join(work, 'init.code-cache');
+  const destination = join(work, 'code-cache-destination');
+  writeFileSync(destination, cache);
+  const first = join(work, 'docker-container-init');
+  makeExecutable(first, { ...assets, 'code-cache-destination': destination });
+  const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
+  execFileSync(first, ['-D', '--', 'true'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  rmSync(first);
+  makeExecutable(output, { ...assets, 'init.code-cache': cache });
+}
+
+function makeExecutable(file, assets) {
+  const work = join(root, 'dist/sea-work');
   const config = join(work, 'sea-config.json');
   const blob = join(work, 'sea.blob');
   writeFileSync(
     config,
     JSON.stringify({
-      main,
+      main: join(work, 'main.cjs'),
       output: blob,
       disableExperimentalSEAWarning: true,
       useCodeCache: true,
       // The app's NODE_OPTIONS are never the init's (SPEC §13). (No execArgv of
-      // its own: V8 would then reject the code cache, made without them.)
+      // its own: V8 would then reject the code caches, made without them.)
       execArgvExtension: 'none',
-      assets: { 'koffi.node': addon },
+      assets,
     }),
   );
   execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
-  copyFileSync(process.execPath, output);
+  copyFileSync(process.execPath, file);
   execFileSync(
     join(root, 'node_modules/.bin/postject'),
-    [output, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2'],
+    [file, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2'],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
 }
@@ -168,9 +177,17 @@ async function buildLibrary() {
 
 if (sea) await buildSea();
 else if (mode === '--library') {
-  // The distributable: the stub (launcher and compile cache) and the bundle beside it.
-  await bundleCli(join(dirname(output), 'init.cjs'), moduleHeader);
-  writeFileSync(output, stub);
+  // The distributable: the launcher and src/launch.ts, and the bundle beside it.
+  const bundle = join(dirname(output), 'init.cjs');
+  await bundleCli(bundle, moduleHeader);
+  await build({
+    ...common,
+    entryPoints: [join(root, 'src/launch.ts')],
+    outfile: output,
+    // Names the code cache: a cache of another build of the bundle is never read.
+    define: { __BUNDLE_ID__: JSON.stringify(createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16)) },
+    banner: { js: launcherHeader },
+  });
 } else await bundleCli(output, aloneHeader);
 chmodSync(output, 0o755);
 if (mode === '--library') await buildLibrary();

@@ -8,6 +8,7 @@ import './boot/fatal-errors.js';
 import { attachStandardStreams } from './boot/stdio-guard.js';
 import './boot/node-settings.js';
 import { earlySignals } from './boot/early-signals.js';
+import { startUpOver } from './boot/start-up-over.js';
 import { existsSync } from 'node:fs';
 import { BUILD_DATE, VERSION } from './build-info.js';
 import { helpText } from './cli/help.js';
@@ -27,16 +28,10 @@ import { rawArguments } from './syscalls/raw-arguments.js';
 import { realtimeRange } from './syscalls/realtime-range.js';
 import { waitWritable } from './syscalls/wait-writable.js';
 
+const V8_FLAGS = '--no-opt --no-maglev';
+
 // The parent as it was when the init's code first ran (for -p: see shell/ask-for-parent-death-signal.ts).
 const parentAtStart = process.ppid;
-
-// An init runs a few lines of JavaScript per signal or exit, now and then.
-// V8's optimising compilers (TurboFan, and Maglev since Node 22) buy nothing
-// there, and their compile jobs stalled the event loop for up to 2 ms at a
-// time on a 2-core machine: forwarded signals waited, and two of the same
-// could reach the command together and merge. Without them, forwarding's p99
-// fell from about 800 to about 200 microseconds (npm run bench).
-setV8Flags('--no-opt --no-maglev');
 
 // The arguments as bytes, before process.title rewrites them.
 const argvBytes = rawArguments(process.argv.length - 2);
@@ -103,6 +98,20 @@ function main(argv: readonly string[]): void {
         early: earlySignals,
         debuggerClosed,
         selfInflicted,
+      });
+      // The commands start on the event loop's first turn (run.ts); after them:
+      setImmediate(() => {
+        startUpOver();
+        // An init runs a few lines of JavaScript per signal or exit, now and
+        // then. V8's optimising compilers (TurboFan, and Maglev since Node 22)
+        // buy nothing there, and their compile jobs stalled the event loop for
+        // up to 2 ms at a time on a 2-core machine: forwarded signals waited,
+        // and two of the same could reach the command together and merge.
+        // Without them, forwarding's p99 fell from about 800 to about 200
+        // microseconds (npm run bench). Set once start-up is over: V8 checks
+        // a code cache against the flags (see launch.ts), and start-up runs
+        // nothing long enough to be optimised.
+        setV8Flags(V8_FLAGS);
       });
     }
   }

@@ -23,7 +23,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Script } from 'node:vm';
+import { bundleScript } from './boot/bundle-script.js';
 import { START_UP_OVER_EVENT } from './boot/start-up-over.js';
 
 declare const __BUNDLE_ID__: string;
@@ -52,14 +52,6 @@ function writeCache(data: Buffer): void {
   }
 }
 
-const cachedData = readCache();
-// The bundle runs as the CommonJS module it was built as.
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`, {
-  filename: bundle,
-  cachedData,
-});
-if (cacheable && (cachedData === undefined || script.cachedDataRejected === true)) {
-  process.once(START_UP_OVER_EVENT, () => writeCache(script.createCachedData()));
-}
-const module = { exports: {} };
-(script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, __dirname);
+const script = bundleScript(readFileSync(bundle, 'utf8'), bundle, readCache());
+if (cacheable && !script.fromCache) process.once(START_UP_OVER_EVENT, () => writeCache(script.codeCache()));
+script.run(createRequire(bundle), bundle, __dirname);

@@ -10,6 +10,7 @@
 // The feedback Subject is the one loop: what performing an action taught goes
 // back into the pipeline as events.
 import { from, merge, Observable, Subject } from 'rxjs';
+import { codeCacheState, type CodeCacheState } from '../boot/code-cache-state.js';
 import type { EarlySignals } from '../boot/early-signals.js';
 import type { Logger } from '../log/logger.js';
 import type { SelfInflictedSignals } from '../log/self-inflicted-signals.js';
@@ -52,12 +53,20 @@ export interface RunPlan {
   readonly selfInflicted: SelfInflictedSignals;
 }
 
+const CODE_CACHE_NOTES: Record<CodeCacheState, string> = {
+  read: "compiled from V8's code cache",
+  rejected: "V8 rejected its code cache (made by another Node.js?): a new one is made once start-up is over, where it can be written",
+  none: "no code cache yet: one is made once start-up is over, where it can be written",
+};
+
 const note = (level: 'warn' | 'info' | 'debug', message: string): InitEvent => ({ kind: 'note', level, message });
 
 /** What the init does to itself before the pipeline runs, and what it has to say about it. */
 function setUp(plan: RunPlan): { notes: InitEvent[]; alsoReceived: number[] } {
   const notes: InitEvent[] = [];
   const alsoReceived: number[] = [];
+  const cache = codeCacheState();
+  if (cache !== undefined) notes.push(note('debug', CODE_CACHE_NOTES[cache]));
   if (plan.underAnotherInit !== undefined) notes.push(note('info', `not PID 1, but ${plan.underAnotherInit}: running as with -D`));
   if (plan.subreaper) {
     const error = becomeChildSubreaper();

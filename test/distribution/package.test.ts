@@ -114,27 +114,40 @@ test.serial('installed from the tarball into an empty prefix: -h works, and it r
   t.is(typecheck.status, 0, typecheck.stdout.toString());
 });
 
-test.serial("Node's compile cache for the bundle: made by the first run that may write it, and a read-only package is no error", async (t) => {
+test.serial("V8's code cache for the bundle: made by the first run that may write it and runs a command, and a read-only package is no error", async (t) => {
   const { prefix } = install();
   const dist = join(prefix, 'lib/node_modules/docker-container-init/dist');
-  const cache = join(dist, '.compile-cache');
+  const cache = join(dist, '.code-cache');
+  const cached = (): string[] => (existsSync(cache) ? readdirSync(cache) : []);
   rmSync(cache, { recursive: true, force: true });
   const installed = join(prefix, 'bin/docker-container-init');
   const readOnly = `mount --bind ${dist} ${dist} && mount -o remount,ro,bind ${dist} && exec ${installed}`;
   const withoutCache = await runInit([], { viaShell: `${readOnly} -- sh -c 'exit 3'` });
   t.is(withoutCache.code, 3);
   t.is(withoutCache.stderr, '', 'nothing said of the cache that could not be written');
-  t.false(existsSync(cache));
+  t.deepEqual(cached(), []);
+
+  // --version compiles too little to be worth keeping.
+  t.is((await runInit([], { viaShell: `exec ${installed} --version` })).code, 0);
+  t.deepEqual(cached(), [], 'no cache from a run of --version');
 
   const first = await runInit([], { viaShell: `exec ${installed} -- sh -c 'exit 3'` });
   t.is(first.code, 3);
   t.is(first.stderr, '');
-  // module.enableCompileCache came with Node 22.1; on Node 20 there is none to make.
-  const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
-  const supported = major > 22 || (major === 22 && minor >= 1);
-  t.is(existsSync(cache) && readdirSync(cache, { recursive: true }).length > 0, supported, `compile cache in ${cache} on Node ${process.versions.node}`);
+  t.is(cached().length, 1, 'one cache, for this build and this Node.js');
+  t.regex(cached()[0]!, new RegExp(`^[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}$`));
 
-  const withCache = await runInit([], { viaShell: `${readOnly} -v -- sh -c 'exit 3'` });
+  const withCache = await runInit([], { viaShell: `${readOnly} -vv -- sh -c 'exit 3'` });
   t.is(withCache.code, 3);
+  t.regex(withCache.stderr, /\[DEBUG\]\[docker-container-init\] compiled from V8's code cache\n/);
   t.regex(withCache.stderr, /shutting down: the command \(pid \d+\) exited with status 3\n/);
+
+  // A cache that is not V8's (damaged, or of another build of V8 under the same name) is rejected, never run, and made anew.
+  writeFileSync(join(cache, cached()[0]!), Buffer.alloc(150_000, 0x5a));
+  const damaged = await runInit([], { viaShell: `exec ${installed} -vv -- sh -c 'exit 3'` });
+  t.is(damaged.code, 3);
+  t.regex(damaged.stderr, /\[DEBUG\]\[docker-container-init\] V8 rejected its code cache/);
+  const again = await runInit([], { viaShell: `exec ${installed} -vv -- true` });
+  t.regex(again.stderr, /compiled from V8's code cache\n/);
+  t.deepEqual(cached().length, 1, 'no partial file left beside it');
 });

@@ -22,8 +22,8 @@ test('node-app: the server answers; docker stop stops it cleanly, exit 0', async
   }
 });
 
-test("node-app: the image carries Node's compile cache for the init, made at build, and read from a --read-only root", (t) => {
-  const cache = '/usr/local/lib/node_modules/docker-container-init/dist/.compile-cache';
+test("node-app: the image carries V8's code cache for the init, made at build, and read from a --read-only root", (t) => {
+  const cache = '/usr/local/lib/node_modules/docker-container-init/dist/.code-cache';
   const listed = docker(['run', '--rm', '--entrypoint', 'find', 'example-node-app', cache, '-type', 'f']);
   t.true(listed.stdout.split('\n').filter(Boolean).length > 0, listed.stdout + listed.stderr);
   const run = docker(['run', '--rm', '--read-only', 'example-node-app', 'sh', '-c', 'exit 3']);

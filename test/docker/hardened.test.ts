@@ -9,7 +9,7 @@ for (const image of [...NODE_IMAGES, SEA_IMAGE]) {
   test(`${image}: --read-only with --tmpfs /tmp (noexec): it runs`, (t) => {
     const run = docker(['run', '--rm', '--read-only', '--tmpfs', '/tmp', image, ...STATUS_3]);
     t.is(run.code, 3, run.stderr);
-    t.is(run.stderr, '', 'not a word: the compile cache that cannot be written is no error');
+    t.is(run.stderr, '', 'not a word: the code cache that cannot be written is no error');
   });
 
   test(`${image}: --user 1000 and --cap-drop ALL: it runs, forwards and stops`, (t) => {

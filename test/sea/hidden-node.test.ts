@@ -13,3 +13,9 @@ test('node is hidden from the init: no node binary, no node_modules', async (t) 
   t.regex(nodeLine!, /^node exits 12[67]$/);
   t.is(entries, '0', 'node_modules is empty');
 });
+
+test("the init's bundle is compiled from V8's code cache that the executable carries (made when it was built)", async (t) => {
+  const { code, stderr } = await runInit(['-vv', '--', 'true']);
+  t.is(code, 0, stderr);
+  t.regex(stderr, /\[DEBUG\]\[docker-container-init\] compiled from V8's code cache\n/);
+});
