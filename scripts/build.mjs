@@ -47,9 +47,20 @@ var __bundleFile = process.getBuiltinModule("node:fs").realpathSync.native(proce
 // require Node provides loads built-in modules only (all else is bundled).
 const seaHeader = `var __bundleUrl = require("node:url").pathToFileURL(process.execPath).href;`;
 
+// winston's internal debug lines (@dabh/diagnostics) print whenever DEBUG or
+// DIAGNOSTICS is set, and those are the app's settings (the debug package's):
+// the init's winston gets the package's production build, which prints nothing.
+const quietDiagnostics = {
+  name: 'quiet-diagnostics',
+  setup(b) {
+    b.onResolve({ filter: /^@dabh\/diagnostics$/ }, () => ({ path: join(root, 'node_modules/@dabh/diagnostics/node/production.js') }));
+  },
+};
+
 async function vendorSource(name) {
   const result = await build({
     ...common,
+    plugins: [quietDiagnostics],
     stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
     // meow reads import.meta.url at load time; inside the bundle that is the bundle's URL.
     define: { 'import.meta.url': '__embeddedUrl' },

@@ -21,6 +21,13 @@ test('-v: the command start, the shutdown and why, how many were signalled, the 
   t.false(lines.some((line) => line.startsWith('[DEBUG]')));
 });
 
+test("the app's DEBUG and DIAGNOSTICS (the debug and diagnostics packages) are the app's: the init's log has its own lines only, the command gets them", async (t) => {
+  const { code, stdout, stderr } = await runInit(['-vv', 'sh', '-c', 'echo "$DEBUG $DIAGNOSTICS"'], { env: { DEBUG: '*', DIAGNOSTICS: '*' } });
+  t.is(code, 0);
+  t.is(stdout, '* *\n');
+  t.true(logLines(stderr).every((line) => LINE.test(line)), stderr);
+});
+
 test('-vv adds every reaped pid with its status', async (t) => {
   const { stderr } = await runInit(['-vv', 'sh', '-c', 'sleep 5 & exit 6']);
   const lines = logLines(stderr);
