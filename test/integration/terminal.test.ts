@@ -93,10 +93,11 @@ test('with `stty tostop`, the init still writes its log from the background and 
 test('with --run, the main command has the foreground; the --run commands stay in the init\'s group, in the background', async (t) => {
   const dir = tmp();
   const report = join(dir, 'run');
-  const screen = await onTerminal(
-    [],
-    ['--run', `ps -o pgid=,tpgid= -p $$ > ${report}; ps -o pgid= -p 1 >> ${report}; exec sleep 30`, '--', 'sh', '-c', `until [ -s ${report} ]; do sleep 0.01; done; ps -o pgid=,tpgid= -p $$`],
-  );
+  const mainStarted = join(dir, 'main');
+  // The --run command starts first: it looks once the main command runs (and has the terminal).
+  const runCommand = `until [ -e ${mainStarted} ]; do sleep 0.01; done; ps -o pgid=,tpgid= -p $$ > ${report}; ps -o pgid= -p 1 >> ${report}; exec sleep 30`;
+  const mainCommand = `touch ${mainStarted}; until [ -s ${report} ]; do sleep 0.01; done; ps -o pgid=,tpgid= -p $$`;
+  const screen = await onTerminal([], ['--run', runCommand, '--', 'sh', '-c', mainCommand]);
   t.is(screen.status, 0, screen.output);
   const [mainGroup, mainForeground] = screen.output.trim().split('\n').at(-1)!.trim().split(/\s+/);
   t.is(mainGroup, mainForeground, `the main command leads the foreground group: ${screen.output}`);
