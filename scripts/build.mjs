@@ -57,10 +57,45 @@ const quietDiagnostics = {
   },
 };
 
+// meow's bundled dependencies (meow/build/dependencies.js) set up, as they
+// load, what the init never calls: normalize-package-data (with the SPDX
+// license tables it sorts; meow calls it only to print --help or --version
+// from a package.json, which the init does itself) and @babel/code-frame (for
+// a package.json that does not parse), and Node's modules for them. That was
+// 28 of the 33 ms that loading meow took, in every run with an option (Node
+// 24). They are set up on first use instead. Exact edits: a meow whose file
+// reads otherwise fails the build.
+const LAZY_IN_MEOW = [
+  [
+    'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+    'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
+  ],
+  ['var libExports = requireLib$1();', 'var libExports = { codeFrameColumns: (...args) => requireLib$1().codeFrameColumns(...args) };'],
+  // node:child_process (with node:net and the streams: 3.5 ms) for a statement whose value nobody keeps.
+  ["import { execFile } from 'node:child_process';\n", ''],
+  ['\npromisify(execFile);\n', '\n'],
+  // The whole of node:util copied for the default import (its lazy parts loaded: 5 ms), used by normalize-package-data only.
+  ["import require$$0$2, { format } from 'util';", "import { format } from 'util';"],
+  ['var util = require$$0$2;', "var util = require('util');"],
+];
+const lazyInMeow = {
+  name: 'lazy-in-meow',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/ }, (args) => {
+      let text = readFileSync(args.path, 'utf8');
+      for (const [eager, lazy] of LAZY_IN_MEOW) {
+        if (!text.includes(eager)) throw new Error(`${args.path} no longer reads "${eager.split('\n')[0]}": see LAZY_IN_MEOW in build.mjs`);
+        text = text.replace(eager, lazy);
+      }
+      return { contents: text, loader: 'js' };
+    });
+  },
+};
+
 async function vendorSource(name) {
   const result = await build({
     ...common,
-    plugins: [quietDiagnostics],
+    plugins: [quietDiagnostics, lazyInMeow],
     stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
     // meow reads import.meta.url at load time; inside the bundle that is the bundle's URL.
     define: { 'import.meta.url': '__embeddedUrl' },
