@@ -171,8 +171,10 @@ function storm(init, env) {
 // ---------------------------------------------------------------- (c)
 async function latency(init, env) {
   const count = quick ? 200 : 1000;
-  const received = join(WORK, `${init.name}-recv`);
-  const sent = join(WORK, `${init.name}-sent`);
+  // Files of their own for every run (the receiver appends to its file).
+  const tag = `${init.name}-${Math.random().toString(36).slice(2)}`;
+  const received = join(WORK, `${tag}-recv`);
+  const sent = join(WORK, `${tag}-sent`);
   const run = await startAsPid1(init.argv([bin('latency'), 'recv', received]), env);
   await waitFor('the receiver', () => read(received).startsWith('ready'));
   await sleep(200);
