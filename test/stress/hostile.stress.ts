@@ -2,7 +2,7 @@
 import test from 'ava';
 import { execFileSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { logLines, startInit, runInit } from '../support/init.js';
 import { helper, INIT, ROOT } from '../support/paths.js';
@@ -69,8 +69,9 @@ test('a kill the init is not permitted to make: the error names it with the reas
   // The init runs as nobody, from a copy that nobody can read wherever the
   // checkout lives; its command becomes root for good (a set-user-ID helper).
   const copy = join(dir, 'copy');
-  cpSync(INIT, join(copy, 'dist/docker-container-init'));
-  cpSync(join(ROOT, 'dist/package.json'), join(copy, 'dist/package.json'));
+  // The whole folder: the launcher runs the bundle beside it (init.cjs).
+  const skip = new Set(['sea', 'sea-work', '.code-cache'].map((name) => join(dirname(INIT), name)));
+  cpSync(dirname(INIT), join(copy, 'dist'), { recursive: true, filter: (source) => !skip.has(source) });
   for (const module of ['koffi', '@koromix']) cpSync(join(ROOT, 'node_modules', module), join(copy, 'node_modules', module), { recursive: true });
   execFileSync('chmod', ['-R', 'a+rX', dir]);
   const init = await startInit(['-v', helper('rootstay'), log], {
