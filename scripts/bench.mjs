@@ -275,10 +275,10 @@ const fmt = (n, digits = 1) => (n === undefined ? '–' : n.toFixed(digits));
 setup();
 const nodeLines = lineNames.map(nodeLine);
 const out = [];
-const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 out.push(
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0].model.trim()}), Linux ${execFileSync('uname', ['-r']).toString().trim()}; ` +
-    `Node.js ${nodeLines.map((l) => l.version).join(', ')}; load average at the start ${loadAverage}; every init as PID 1 of a PID namespace.`,
+    // (Not the load average: a reap storm of an earlier run leaves it in the hundreds for minutes.)
+    `Node.js ${nodeLines.map((l) => l.version).join(', ')}; every init as PID 1 of a PID namespace; the background load is measured per part.`,
   '',
 );
 for (const line of nodeLines) {
