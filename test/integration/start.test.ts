@@ -120,18 +120,16 @@ test('zombies that exist when the init is exec\'d are reaped at once', async (t)
 
 test("the command starts with the init's environment, byte for byte", async (t) => {
   // A value that is not UTF-8 too: it must not go through a JavaScript string on the way.
-  const script = `export ODD="$(printf 'caf\\351')"; exec "$INIT" sh -c 'cat /proc/$$/environ; sleep 1'`;
-  const init = await startInit([], { viaShell: script, stdio: ['ignore', 'pipe', 'pipe'] });
-  // Once PID 1 is the init (and no longer the shell that execs it): the environment it started with.
-  await waitFor('the init', () => hostProcess(init.hostPid)?.comm === 'docker-containe');
+  // The command writes its environment to a file (renamed into place, so it is whole when it is there).
+  const out = join(tmp(), 'environ');
+  const script = `export ODD="$(printf 'caf\\351')"; exec "$INIT" sh -c 'cat /proc/$$/environ > "$0.part" && mv "$0.part" "$0"; sleep 1' "${out}"`;
+  const init = await startInit([], { viaShell: script });
+  await waitFor("the command's environment", () => existsSync(out));
+  // The command runs, so PID 1 is the init now: the environment it started with.
   const ownEnvironment = readFileSync(`/proc/${init.hostPid}/environ`);
-  const chunks: Buffer[] = [];
-  init.process.stdout!.removeAllListeners('data');
-  init.process.stdout!.setEncoding('latin1' as BufferEncoding);
-  init.process.stdout!.on('data', (chunk: string) => chunks.push(Buffer.from(chunk, 'latin1')));
   const outcome = await init.outcome;
   t.is(outcome.code, 0, outcome.stderr);
-  const commandEnvironment = Buffer.concat(chunks);
+  const commandEnvironment = readFileSync(out);
   t.true(commandEnvironment.includes(Buffer.from('ODD=caf\xe9\0', 'latin1')));
   t.true(commandEnvironment.equals(ownEnvironment));
 });
