@@ -4,7 +4,14 @@
 import test from 'ava';
 import { logLines, runInit } from '../support/init.js';
 
-const READ_ONLY = 'mount -o remount,bind,ro / && mount -t tmpfs -o noexec tmpfs /tmp && mount -t tmpfs -o noexec tmpfs /dev/shm';
+// The executable is first bound (read-only) at /mnt: a checkout under /tmp would be
+// hidden by the tmpfs mounted there.
+const READ_ONLY = [
+  'mkdir -p /mnt && mount --bind "${INIT%/*}" /mnt && mount -o remount,bind,ro /mnt && INIT="/mnt/${INIT##*/}"',
+  'mount -o remount,bind,ro /',
+  'mount -t tmpfs -o noexec tmpfs /tmp',
+  'mount -t tmpfs -o noexec tmpfs /dev/shm',
+].join(' && ');
 
 test('read-only root, noexec /tmp and /dev/shm: it starts (koffi\'s addon is loaded from /dev, as root)', async (t) => {
   const outcome = await runInit(['-v', 'sh', '-c', 'touch /x 2>/dev/null || exit 3'], { viaShell: `${READ_ONLY} && exec "$INIT" "$@"`, cwd: '/' });
