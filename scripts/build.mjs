@@ -164,7 +164,7 @@ async function buildSea() {
   const bundle = join(work, 'init.cjs');
   await bundleCli(bundle, seaHeader);
   const main = join(work, 'main.cjs');
-  await build({ ...common, entryPoints: [join(root, 'src/sea/main.ts')], outfile: main });
+  await build({ ...common, entryPoints: [join(root, 'src/sea/main.ts')], outfile: main, plugins: [builtinsFromProcess] });
   const arch = { x64: 'x64', arm64: 'arm64' }[process.arch];
   const assets = { 'koffi.node': join(root, `node_modules/@koromix/koffi-linux-${arch}/linux_${arch}/koffi.node`), 'init.cjs': bundle };
 
@@ -178,6 +178,23 @@ async function buildSea() {
   rmSync(first);
   makeExecutable(output, { ...assets, 'init.code-cache': cache });
 }
+
+/**
+ * The single executable's main script takes Node's modules from
+ * process.getBuiltinModule, not require: Node 26 traces every require of one
+ * when NODE_DEBUG=module is set, and the main script runs before the init can
+ * start itself over without the app's NODE_DEBUG (src/boot/node-settings.ts).
+ */
+const builtinsFromProcess = {
+  name: 'builtins-from-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'builtin' }));
+    build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
 
 function makeExecutable(file, assets) {
   const work = join(root, 'dist/sea-work');

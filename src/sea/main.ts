@@ -27,4 +27,9 @@ const destination = optionalAsset('code-cache-destination');
 if (destination !== undefined) {
   process.once(START_UP_OVER_EVENT, () => writeFileSync(Buffer.from(destination).toString(), script.codeCache()));
 }
-script.run(require, process.execPath, '/');
+// Node's own modules come to the bundle from process.getBuiltinModule: Node 26
+// traces each require of one under NODE_DEBUG=module, and the bundle's first
+// module (boot/node-settings.ts) has not yet started the executable over
+// without the app's NODE_DEBUG when the others load theirs.
+const bundleRequire = Object.assign((id: string): unknown => process.getBuiltinModule(id) ?? require(id), require) as NodeJS.Require;
+script.run(bundleRequire, process.execPath, '/');
