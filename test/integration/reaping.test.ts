@@ -1,13 +1,11 @@
 // SPEC §3.2: every zombie child is reaped, whoever made it, and no exit status is lost.
 import test from 'ava';
-import { openSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmp } from '../support/files.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { logLines, nsenter, startInit } from '../support/init.js';
+import { nsenter, startInit } from '../support/init.js';
 import { helper } from '../support/paths.js';
 import { namespaceProcesses, zombiesIn } from '../support/procfs.js';
 import { waitFor } from '../support/wait.js';
+import { logFile } from '../support/log-file.js';
 
 test('orphans of double forks are reaped while the command runs', async (t) => {
   const init = await startInit(['sh', '-c', '(sleep 0.1 &); (sleep 0.1 &); (sleep 0.1 &); sleep 1.2; exit 3']);
@@ -30,16 +28,6 @@ test('orphans left by a session that joined the namespace (docker exec) are reap
   t.deepEqual(zombiesIn(init.hostPid), []);
   t.is((await init.outcome).code, 0);
 });
-
-/**
- * The log goes to a file here, which never makes a writer wait: these tests
- * count 2,000 debug lines, which a pipe whose reader (this test process) is
- * busy for a moment would rightly drop (SPEC §14; see hardened.test.ts).
- */
-function logFile(): { fd: number; lines: () => string[] } {
-  const path = join(tmp(), 'stderr');
-  return { fd: openSync(path, 'w'), lines: () => logLines(readFileSync(path, 'utf8')) };
-}
 
 test("2,000 orphans exiting at once, and the command's own status is still exact", async (t) => {
   // The command releases 2,000 orphans at the same instant and keeps running for a moment.

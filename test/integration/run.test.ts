@@ -1,9 +1,9 @@
 // SPEC §15 as PID 1: several commands with --run; the first to exit stops them all.
 import test from 'ava';
-import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readOr, tmp } from '../support/files.js';
 import { logLines, runInit, startInit } from '../support/init.js';
+import { logFile } from '../support/log-file.js';
 import { helper } from '../support/paths.js';
 import { SIGHUP, SIGTERM } from '../support/signals.js';
 import { recordedSignals, waitFor } from '../support/wait.js';
@@ -61,16 +61,14 @@ test('a command that cannot start counts as the first to exit: 127, and the othe
 });
 
 test('a storm of 2,000 orphans while three commands run: every one reaped, the first command\'s status exact', async (t) => {
-  // The log goes to a file, which never makes the init drop a line (these are counted).
-  const path = join(tmp(), 'stderr');
-  const stderr = openSync(path, 'w');
+  const log = logFile();
   const init = await startInit(['-vv', '--run', execForm('sleep', '30'), '--run', execForm('sleep', '31'), helper('orphans'), '2000', '7', '800'], {
     timeoutMs: 60_000,
-    stdio: ['ignore', 'pipe', stderr],
+    stdio: ['ignore', 'pipe', log.fd],
   });
   const outcome = await init.outcome;
   t.is(outcome.code, 7);
-  const lines = logLines(readFileSync(path, 'utf8'));
+  const lines = log.lines();
   t.is(lines.filter((line) => / reaped pid \d+: exited with status 0$/.test(line)).length, 2000, 'every orphan reaped');
   t.is(lines.filter((line) => /command [12] \(pid \d+: sleep 3[01]\) was killed by SIGTERM$/.test(line)).length, 2);
 });

@@ -1,9 +1,7 @@
 // SPEC §3.2, §7: thousands of orphans exiting within seconds; nothing is lost.
 import test from 'ava';
-import { closeSync, openSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { logLines, startInit, type RunningInit } from '../support/init.js';
-import { tmp } from '../support/files.js';
+import { logFile } from '../support/log-file.js';
 import { helper } from '../support/paths.js';
 import { namespaceProcesses, zombiesIn } from '../support/procfs.js';
 import { waitFor } from '../support/wait.js';
@@ -12,16 +10,11 @@ const ORPHANS = 10_000;
 const reapedLines = (stderr: string, status: number): number =>
   logLines(stderr).filter((line) => line.endsWith(`: exited with status ${status}`) && line.includes(' reaped pid ')).length;
 
-/** The init with its stderr in a file, read at the end. A pipe to this test
- * would not do: scanning /proc among 10,000 processes keeps the test from
- * reading it for longer than the init waits for room to write a line, and the
- * init rightly drops lines then (SPEC §14); a file always has room. */
+/** The init with its stderr in a file: these tests count its 10,000 lines. */
 async function startLogging(args: readonly string[]): Promise<{ init: RunningInit; log: () => string }> {
-  const path = join(tmp(), 'stderr');
-  const fd = openSync(path, 'w');
-  const init = await startInit(args, { timeoutMs: 120_000, stdio: ['ignore', 'pipe', fd] });
-  closeSync(fd);
-  return { init, log: () => readFileSync(path, 'utf8') };
+  const file = logFile();
+  const init = await startInit(args, { timeoutMs: 120_000, stdio: ['ignore', 'pipe', file.fd] });
+  return { init, log: file.text };
 }
 
 test.serial(`${ORPHANS} orphans exit over 2 s while the command runs: none is left, the status is exact`, async (t) => {
