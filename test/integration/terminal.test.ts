@@ -95,7 +95,8 @@ test('with --run, the main command has the foreground; the --run commands stay i
   const report = join(dir, 'run');
   const mainStarted = join(dir, 'main');
   // The --run command starts first: it looks once the main command runs (and has the terminal).
-  const runCommand = `until [ -e ${mainStarted} ]; do sleep 0.01; done; ps -o pgid=,tpgid= -p $$ > ${report}; ps -o pgid= -p 1 >> ${report}; exec sleep 30`;
+  // Its report is renamed into place whole: the main command's exit, which it waits for, stops the init's tree.
+  const runCommand = `until [ -e ${mainStarted} ]; do sleep 0.01; done; { ps -o pgid=,tpgid= -p $$; ps -o pgid= -p 1; } > ${report}.part && mv ${report}.part ${report}; exec sleep 30`;
   const mainCommand = `touch ${mainStarted}; until [ -s ${report} ]; do sleep 0.01; done; ps -o pgid=,tpgid= -p $$`;
   const screen = await onTerminal([], ['--run', runCommand, '--', 'sh', '-c', mainCommand]);
   t.is(screen.status, 0, screen.output);
