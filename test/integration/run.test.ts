@@ -62,7 +62,7 @@ test('a command that cannot start counts as the first to exit: 127, and the othe
 
 test('a storm of 2,000 orphans while three commands run: every one reaped, the first command\'s status exact', async (t) => {
   const log = logFile();
-  const init = await startInit(['-vv', '--run', execForm('sleep', '30'), '--run', execForm('sleep', '31'), helper('orphans'), '2000', '7', '800'], {
+  const init = await startInit(['-vv', '--run', execForm('sleep', '30'), '--run', execForm('sleep', '31'), helper('orphans'), '2000', '7', 'all'], {
     timeoutMs: 60_000,
     stdio: ['ignore', 'pipe', log.fd],
   });

@@ -1,10 +1,10 @@
 // SPEC §7: faults around the init itself.
 import test from 'ava';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { startInit } from '../support/init.js';
 import { helper } from '../support/paths.js';
-import { namespaceProcesses, zombiesIn } from '../support/procfs.js';
+import { hostProcess, namespaceProcesses, zombiesIn } from '../support/procfs.js';
 import { recordedSignals, waitFor } from '../support/wait.js';
 import { readOr, tmp } from '../support/files.js';
 
@@ -23,14 +23,16 @@ test('stderr is a pipe nobody reads any more (EPIPE), with -vv: the init reaps o
 });
 
 test('stopped (SIGSTOP) while children exit, then resumed (SIGCONT): every zombie is reaped', async (t) => {
-  // 500 orphans released at once, each exits within 300 ms; the command exits 3 after 3 s.
-  const init = await startInit(['-v', helper('orphans'), '500', '3', '3000', '300']);
-  await waitFor('the orphans to be released', () => init.stdout().includes('500'));
+  // The init is stopped first; only then are 500 orphans released, and each
+  // exits at once: they can only pile up as zombies. The command exits 3 once
+  // the init has reaped them all.
+  const go = join(tmp(), 'go');
+  const init = await startInit(['-v', 'sh', '-c', `until [ -e ${go} ]; do sleep 0.01; done; exec ${helper('orphans')} 500 3 reaped`]);
+  await waitFor('the command to run', () => namespaceProcesses(init.hostPid).length === 2);
   init.signal('SIGSTOP');
-  await waitFor('zombies to pile up while the init is stopped', () => zombiesIn(init.hostPid).length >= 400);
-  await sleep(300);
+  await waitFor('the init to be stopped', () => hostProcess(init.hostPid)?.state === 'T');
+  writeFileSync(go, '');
+  await waitFor('every orphan to wait as a zombie while the init is stopped', () => zombiesIn(init.hostPid).length === 500);
   init.signal('SIGCONT');
-  await waitFor('every zombie to be reaped', () => zombiesIn(init.hostPid).length === 0);
-  t.is(namespaceProcesses(init.hostPid).length, 2, 'the init and its command, nothing else');
   t.is((await init.outcome).code, 3);
 });
