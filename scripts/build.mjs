@@ -2,7 +2,7 @@
 //  - our code and rxjs (its ES2015 build, so that unused operators are dropped),
 //    with koffi left outside (it carries a native addon);
 //  - winston and meow bundled separately and embedded as source text, compiled
-//    at run time only by the runs that need them (see src/compile-embedded.ts).
+//    at run time only by the runs that need them (see src/boot/compile-embedded.ts).
 // With --sea: one single executable application (Node's SEA) instead, see buildSea().
 // With --library: also the library (dist/lib/), see buildLibrary().
 // Usage: node scripts/build.mjs [--sea | --library] OUTPUT VERSION BUILD_DATE
@@ -22,14 +22,16 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: process.env.MINIFY !== '0', legalComments: 'none', logLevel: 'warning' };
 
 // dist/docker-container-init is a shell script and a small CommonJS program at
-// once: its first lines (src/boot/launcher.sh) move the app's NODE_* settings
-// out of node's way and exec node on the same file, which skips them as a
-// comment and runs src/launch.ts: the init's bundle,
+// once: its first lines (src/launcher/npm-launcher.sh) set the app's NODE_*
+// settings aside and exec node on the same file, which skips them as a
+// comment and runs src/launcher/npm-launcher.ts: the init's bundle,
 // dist/init.cjs beside it, from V8's code cache (see there).
 // An OUTPUT_FILENAME build is the bundle alone, in one file (no code cache).
-const nodeSettings = JSON.parse(readFileSync(join(root, 'src/boot/node-settings.json'), 'utf8')).variables;
-const launcher = readFileSync(join(root, 'src/boot/launcher.sh'), 'utf8').replace('@NODE_SETTINGS@', nodeSettings.join(' '));
-if (launcher.includes('*/')) throw new Error('src/boot/launcher.sh must not contain "*/": it sits in a JavaScript comment');
+const nodeSettings = JSON.parse(readFileSync(join(root, 'src/boot/node-settings.json'), 'utf8'));
+const launcher = readFileSync(join(root, 'src/launcher/npm-launcher.sh'), 'utf8')
+  .replaceAll('@NODE_SETTINGS@', nodeSettings.variables.join(' '))
+  .replaceAll('@KEPT_PREFIX@', nodeSettings.keptPrefix);
+if (launcher.includes('*/')) throw new Error('src/launcher/npm-launcher.sh must not contain "*/": it sits in a JavaScript comment');
 const launcherHeader = `#!/bin/sh
 ':' /*
 ${launcher}*/`;
@@ -112,7 +114,7 @@ const embedVendored = {
   setup(b) {
     b.onResolve({ filter: /^(winston|meow)$/ }, (args) => ({ path: args.path, namespace: 'embedded' }));
     b.onLoad({ filter: /.*/, namespace: 'embedded' }, (args) => ({
-      resolveDir: join(root, 'src'),
+      resolveDir: join(root, 'src/boot'),
       loader: 'js',
       contents: `const { compileEmbedded } = require('./compile-embedded.ts');
 module.exports = compileEmbedded(${JSON.stringify(args.path)}, ${JSON.stringify(vendored[args.path])});`,
@@ -120,13 +122,15 @@ module.exports = compileEmbedded(${JSON.stringify(args.path)}, ${JSON.stringify(
   },
 };
 
-// In the single executable, koffi comes with it: syscalls/koffi.ts gives way to
-// sea/koffi.cts, whose addon is an asset of the executable (sea/native-addon.cts).
-const seaModules = {
-  name: 'sea-modules',
+// In the single executable, koffi comes with it: src/syscalls/koffi.ts (that
+// one file, whoever imports it) gives way to src/syscalls/koffi-sea.cts, whose
+// addon is an asset of the executable. Both say so.
+const KOFFI = join(root, 'src/syscalls/koffi.ts');
+const seaKoffi = {
+  name: 'sea-koffi',
   setup(b) {
-    b.onResolve({ filter: /^\.\/koffi\.js$/ }, (args) =>
-      dirname(args.importer) === join(root, 'src', 'syscalls') ? { path: join(root, 'src/sea/koffi.cts') } : undefined,
+    b.onResolve({ filter: /koffi\.js$/ }, (args) =>
+      join(args.resolveDir, args.path.replace(/\.js$/, '.ts')) === KOFFI ? { path: join(root, 'src/syscalls/koffi-sea.cts') } : undefined,
     );
   },
 };
@@ -138,7 +142,7 @@ async function bundleCli(outfile, header) {
     outfile,
     external: sea ? [] : ['koffi'],
     alias: { rxjs: join(root, 'node_modules/rxjs/dist/esm/index.js') },
-    plugins: sea ? [embedVendored, seaModules] : [embedVendored],
+    plugins: sea ? [embedVendored, seaKoffi] : [embedVendored],
     define: {
       'import.meta.url': '__bundleUrl',
       __VERSION__: JSON.stringify(version),
@@ -153,7 +157,7 @@ async function bundleCli(outfile, header) {
 
 /**
  * The single executable: a copy of this node binary (postject) whose main
- * script, src/sea/main.ts, runs the bundle, an asset, from V8's code cache,
+ * script, src/launcher/sea-main.ts, runs the bundle, an asset, from V8's code cache,
  * another asset; koffi's native addon is one more. The cache is made by a first
  * executable, run once here, that writes it when its start-up is over.
  */
@@ -164,7 +168,7 @@ async function buildSea() {
   const bundle = join(work, 'init.cjs');
   await bundleCli(bundle, seaHeader);
   const main = join(work, 'main.cjs');
-  await build({ ...common, entryPoints: [join(root, 'src/sea/main.ts')], outfile: main, plugins: [builtinsFromProcess] });
+  await build({ ...common, entryPoints: [join(root, 'src/launcher/sea-main.ts')], outfile: main, plugins: [builtinsFromProcess] });
   const arch = { x64: 'x64', arm64: 'arm64' }[process.arch];
   const assets = { 'koffi.node': join(root, `node_modules/@koromix/koffi-linux-${arch}/linux_${arch}/koffi.node`), 'init.cjs': bundle };
 
@@ -183,7 +187,7 @@ async function buildSea() {
  * The single executable's main script takes Node's modules from
  * process.getBuiltinModule, not require: Node 26 traces every require of one
  * when NODE_DEBUG=module is set, and the main script runs before the init can
- * start itself over without the app's NODE_DEBUG (src/boot/node-settings.ts).
+ * start itself over without the app's NODE_DEBUG (src/boot/sea-restart.ts).
  */
 const builtinsFromProcess = {
   name: 'builtins-from-process',
@@ -240,12 +244,12 @@ async function buildLibrary() {
 
 if (sea) await buildSea();
 else if (mode === '--library') {
-  // The distributable: the launcher and src/launch.ts, and the bundle beside it.
+  // The distributable: the launcher (src/launcher/npm-launcher.*), and the bundle beside it.
   const bundle = join(dirname(output), 'init.cjs');
   await bundleCli(bundle, moduleHeader);
   await build({
     ...common,
-    entryPoints: [join(root, 'src/launch.ts')],
+    entryPoints: [join(root, 'src/launcher/npm-launcher.ts')],
     outfile: output,
     // Names the code cache: a cache of another build of the bundle is never read.
     define: { __BUNDLE_ID__: JSON.stringify(createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16)) },

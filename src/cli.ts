@@ -6,11 +6,12 @@
 // while the rest loads.
 import './boot/fatal-errors.js';
 import { attachStandardStreams } from './boot/stdio-guard.js';
-import './boot/node-settings.js';
+import './boot/sea-restart.js';
 import { earlySignals } from './boot/early-signals.js';
-import { startUpOver } from './boot/start-up-over.js';
+import { startUpOver } from './boot/launcher-contract.js';
 import { existsSync } from 'node:fs';
-import { BUILD_DATE, VERSION } from './build-info.js';
+import { BUILD_DATE, VERSION } from './cli/build-info.js';
+import { commandServices } from './cli/command-services.js';
 import { helpText } from './cli/help.js';
 import { logLevelFor } from './cli/log-level.js';
 import { parseArguments } from './cli/parse.js';
@@ -19,10 +20,10 @@ import { formatLine, PROGRAM } from './log/format.js';
 import { fdLineWriter } from './log/line-writer.js';
 import { createLogger } from './log/logger.js';
 import { selfInflictedSignals } from './log/self-inflicted-signals.js';
-import { scanInheritedDescriptors } from './shell/scan-inherited-descriptors.js';
-import { run } from './shell/run.js';
-import { underAnotherInit } from './shell/under-another-init.js';
-import { terminalGuard } from './shell/terminal-guard.js';
+import { mainLoop } from './effects/main-loop.js';
+import { scanInheritedDescriptors } from './effects/scan-inherited-descriptors.js';
+import { terminalGuard } from './effects/terminal-guard.js';
+import { underAnotherInit } from './effects/under-another-init.js';
 import { setV8Flags } from './syscalls/node-internals.js';
 import { rawArguments } from './syscalls/raw-arguments.js';
 import { realtimeRange } from './syscalls/realtime-range.js';
@@ -51,7 +52,7 @@ function main(argv: readonly string[]): void {
     case 'usageError':
       createLogger(request.logFormat).log('error', `${request.message} (see -h)`);
       process.exit(2);
-    case 'run': {
+    case 'supervise': {
       const { options, command } = request;
       const selfInflicted = selfInflictedSignals();
       // Writing the log never waits for long: a stderr nobody reads must not stop the init (SPEC §14).
@@ -81,17 +82,14 @@ function main(argv: readonly string[]): void {
       const { inheritedFds, debuggerClosed } = scanInheritedDescriptors();
       // The command's own bytes, not Node's UTF-8 reading of them (a Latin-1 file name stays one).
       const commandBytes = argvBytes?.slice(argv.length - command.length) ?? command.map((word) => Buffer.from(word));
-      // The --run commands in the order given, then the main one (after the options).
-      const main = command.length > 0 ? [{ argv: command, bytes: commandBytes }] : [];
-      const commands = [...options.runs.map((argv) => ({ argv, bytes: argv.map((word) => Buffer.from(word)) })), ...main];
-      run({
-        config: supervisorConfig(options, commands.map((c) => c.argv), logLevelFor(options), range),
-        commandArgv: commands.map((c) => c.bytes),
-        // On a terminal, the main command has the foreground; with only --run commands, the first.
-        foreground: main.length > 0 ? commands.length - 1 : 0,
+      const services = commandServices(options.runs, command.length > 0 ? { argv: command, bytes: commandBytes } : undefined);
+      const config = supervisorConfig(options, services, logLevelFor(options), range);
+      const death = options.parentDeathSignal;
+      mainLoop({
+        config,
         subreaper: notPid1,
         underAnotherInit: under,
-        parentDeathSignal: options.parentDeathSignal,
+        parentDeathSignal: death === undefined ? undefined : { signal: death, name: config.signalName(death) },
         parentAtStart,
         logger,
         inheritedFds,
@@ -99,7 +97,7 @@ function main(argv: readonly string[]): void {
         debuggerClosed,
         selfInflicted,
       });
-      // The commands start on the event loop's first turn (run.ts); after them:
+      // The programs start on the event loop's first turn (effects/main-loop.ts); after them:
       setImmediate(() => {
         startUpOver();
         // An init runs a few lines of JavaScript per signal or exit, now and
@@ -109,7 +107,7 @@ function main(argv: readonly string[]): void {
         // and two of the same could reach the command together and merge.
         // Without them, forwarding's p99 fell from about 800 to about 200
         // microseconds (npm run bench). Set once start-up is over: V8 checks
-        // a code cache against the flags (see launch.ts), and start-up runs
+        // a code cache against the flags (see launcher/npm-launcher.ts), and start-up runs
         // nothing long enough to be optimised.
         setV8Flags(V8_FLAGS);
       });

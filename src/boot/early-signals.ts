@@ -12,7 +12,7 @@
 // Module state on purpose: it has to exist before the rest of the init loads.
 import { textLine } from '../log/format.js';
 import { fdLineWriter } from '../log/line-writer.js';
-import { STANDARD_FORWARDED } from '../posix/forwarded-signals.js';
+import { STANDARD_FORWARDED } from '../streams/forwarded-signals.js';
 import { SIGCHLD, SIGINT, SIGTERM } from '../posix/signals.js';
 import { listenSignal } from '../syscalls/signal-handles.js';
 import { signalsLostAtStartup } from '../syscalls/signals-lost-at-startup.js';

@@ -48,7 +48,7 @@ export interface InitOptions {
 }
 
 export type Request =
-  | { readonly kind: 'run'; readonly options: InitOptions; readonly command: readonly string[] }
+  | { readonly kind: 'supervise'; readonly options: InitOptions; readonly command: readonly string[] }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'usageError'; readonly message: string; readonly logFormat: LogFormat };
@@ -159,7 +159,7 @@ function requestedLogFormat(argv: readonly string[]): LogFormat {
 export function parseArguments(argv: readonly string[], version: string, range: RealtimeRange): Request {
   const split = splitArguments(argv);
   if (!split.ok) return { kind: 'usageError', message: split.error, logFormat: requestedLogFormat(argv) };
-  if (split.options.length === 0) return { kind: 'run', options: DEFAULT_OPTIONS, command: split.command };
+  if (split.options.length === 0) return { kind: 'supervise', options: DEFAULT_OPTIONS, command: split.command };
 
   const meow = loadMeow();
   const cli = meow({
@@ -177,7 +177,7 @@ export function parseArguments(argv: readonly string[], version: string, range: 
   if (flags['help'] === true) return { kind: 'help' };
   if (flags['version'] === true) return { kind: 'version' };
   try {
-    return { kind: 'run', options: typedOptions(flags, range), command: split.command };
+    return { kind: 'supervise', options: typedOptions(flags, range), command: split.command };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     return { kind: 'usageError', message: error.message, logFormat: requestedLogFormat(argv) };

@@ -1,3 +1,4 @@
+import { EAGAIN, ENAMETOOLONG, ENOENT, ENOMEM, ENOTDIR } from './errno.js';
 import type { ChildExit } from './wait-status.js';
 
 /** The shell convention: the exit code, or 128+N for a process killed by signal N. */
@@ -17,9 +18,9 @@ const STATUS_NOT_FOUND = 127;
 const STATUS_NOT_EXECUTABLE = 126;
 const STATUS_NO_PROCESS = 125;
 
-const NOT_FOUND_ERRNOS = new Set([2 /* ENOENT */, 20 /* ENOTDIR */, 36 /* ENAMETOOLONG */]);
+const NOT_FOUND_ERRNOS = new Set([ENOENT, ENOTDIR, ENAMETOOLONG]);
 /** fork/clone refused: a pids limit (EAGAIN) or no memory for one more process (ENOMEM). */
-export const NO_PROCESS_ERRNOS: ReadonlySet<number> = new Set([11 /* EAGAIN */, 12 /* ENOMEM */]);
+export const NO_PROCESS_ERRNOS: ReadonlySet<number> = new Set([EAGAIN, ENOMEM]);
 
 /** 127 when the command was not found, 126 when it was found but could not be run, 125 when no process could be made. */
 export function statusForSpawnError(errno: number): number {

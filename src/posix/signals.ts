@@ -41,6 +41,8 @@ export const SIGTERM = standard['SIGTERM']!;
 export const SIGCHLD = standard['SIGCHLD']!;
 export const SIGKILL = standard['SIGKILL']!;
 export const SIGXFSZ = standard['SIGXFSZ']!;
+export const SIGTTIN = standard['SIGTTIN']!;
+export const SIGTTOU = standard['SIGTTOU']!;
 
 /**
  * A signal from the command line: a name with or without SIG, in any case

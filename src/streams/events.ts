@@ -5,7 +5,7 @@ import type { ChildExit } from '../posix/wait-status.js';
 
 export type { ChildExit };
 
-/** How a command ended, or why the init stops: the status it reports (before -e) and the words for the log. */
+/** How a program ended, or why the init stops: the status it reports (before -e) and the words for the log. */
 export interface Outcome {
   readonly status: number;
   /** "the command (pid 7) exited with status 3", "received SIGTERM". */
@@ -13,17 +13,17 @@ export interface Outcome {
 }
 
 export type InitEvent =
-  /** Start-up is over: every signal that came before it has been delivered. The commands may start. */
+  /** Start-up is over: every signal that came before it has been delivered. The programs may start. */
   | { readonly kind: 'ready' }
   /** A signal the init caught (never SIGCHLD: that drives the reap loop). */
   | { readonly kind: 'signal'; readonly signal: number }
   /** One pass of the reap loop: every exit it collected, and whether no child is left at all. */
   | { readonly kind: 'reaped'; readonly exits: readonly ChildExit[]; readonly childless: boolean }
   // What performing an action taught (the interpreter feeds these back):
-  /** Command number `command` (an index into the configured commands) runs as `pid`. */
-  | { readonly kind: 'spawned'; readonly command: number; readonly pid: number }
-  /** It could not be started: status 127 (not found) or 126 (not executable), and why. */
-  | { readonly kind: 'spawnFailed'; readonly command: number; readonly status: number; readonly reason: string }
+  /** Service number `service` (an index into the configuration's services) runs as `pid`. */
+  | { readonly kind: 'spawned'; readonly service: number; readonly pid: number }
+  /** It could not be started: status 127 (not found), 126 (not executable) or 125 (no process), and why. */
+  | { readonly kind: 'spawnFailed'; readonly service: number; readonly status: number; readonly reason: string }
   /** A broadcast of `signal` reached `count` processes. */
   | { readonly kind: 'signalled'; readonly signal: number; readonly count: number }
   /** --grace ran out: these processes were sent SIGKILL. */
@@ -56,8 +56,8 @@ export interface LogFields {
 }
 
 export type Action =
-  /** Start command number `command`, in a process group of its own or not. */
-  | { readonly type: 'spawn'; readonly command: number; readonly processGroup: boolean }
+  /** Start service number `service`, in a process group of its own or not. */
+  | { readonly type: 'spawn'; readonly service: number; readonly processGroup: boolean }
   /** kill(target, signal); a negative target is a process group. */
   | { readonly type: 'forward'; readonly signal: number; readonly target: number }
   /** Signal every process the init is responsible for (kill(-1) as PID 1, descendants otherwise). */

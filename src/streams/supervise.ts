@@ -1,80 +1,78 @@
-// The supervisor: SPEC §3-§8 as one pure function from what happens to the
+// The supervisor: SPEC §3-§19 as one pure function from what happens to the
 // init (events) to what it does (actions). It never performs an action;
-// src/shell/ does, and feeds what it learnt back in as events.
+// src/effects/ does, and feeds what it learnt back in as events.
 //
-// One state, the lifecycle (lifecycle.ts), is moved on by every input: a scan.
-// Each rule is a pure function of one step (the state before and after, and
-// the input) and the order of RULES is the order of their actions within a
-// step: a signal is logged as received before it is forwarded, a reaped pid
-// before the shutdown it starts. Timers are part of the state (when each one
-// fires); this operator starts and cancels them on the injected scheduler as
-// the state changes, and a timer that fires is one more input.
-// An input that arrives while a step's actions are being emitted (the shell
-// feeding back the result of an action, synchronously) waits for that step to
-// end: steps never interleave.
+// One state, the lifecycle (lifecycle/advance.ts), is moved on by every input:
+// a scan. Each move returns its facts in order; each rule (rules.ts) turns one
+// kind of fact into actions, after the input's own log lines. Timers are part
+// of the state (when each one fires); this operator starts and cancels them on
+// the injected scheduler as the state changes, and a timer that fires is one
+// more input. An input that arrives while a step's actions are being emitted
+// (the effects feeding back the result of an action, synchronously) waits for
+// that step to end: steps never interleave. A rule or a move that throws ends
+// the stream with that error.
 import { asyncScheduler, Observable, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
 import type { SupervisorConfig } from './config.js';
 import { isLogged, type Action, type InitEvent } from './events.js';
-import { advance, initialLifecycle, type Input, type Rule, type TimerName } from './lifecycle.js';
-import { beginShutdown } from './rules/begin-shutdown.js';
-import { deliverSignals } from './rules/deliver-signals.js';
-import { describeCommandExits } from './rules/describe-command-exits.js';
+import { advance } from './lifecycle/advance.js';
+import { initialLifecycle, type Lifecycle } from './lifecycle/state.js';
+import type { Fact, Input, Rule, Step, TimerInput } from './lifecycle/step.js';
 import { describeInput } from './rules/describe-input.js';
-import { exitWithStatus } from './rules/exit-with-status.js';
-import { holdSigterm } from './rules/hold-sigterm.js';
-import { killAtGrace } from './rules/kill-at-grace.js';
-import { reportRemaining } from './rules/report-remaining.js';
-import { signalsWhileWaiting } from './rules/signals-while-waiting.js';
-import { startCommands } from './rules/start-commands.js';
-import { waitForChildren } from './rules/wait-for-children.js';
-import { warnReaped } from './rules/warn-reaped.js';
+import { RULES } from './rules.js';
 
-const RULES: readonly Rule[] = [
-  describeInput,
-  describeCommandExits,
-  warnReaped,
-  holdSigterm,
-  startCommands,
-  deliverSignals,
-  beginShutdown,
-  signalsWhileWaiting,
-  waitForChildren,
-  killAtGrace,
-  reportRemaining,
-  exitWithStatus,
-];
+/** Every timer the state holds, by a key of its own, with when it fires and the input it makes. */
+function timersOf(state: Lifecycle): Map<string, { due: number; input: TimerInput }> {
+  const timers = new Map<string, { due: number; input: TimerInput }>();
+  for (const [name, due] of Object.entries(state.timers)) {
+    timers.set(name, { due: due!, input: { kind: 'timer', name } as TimerInput });
+  }
+  state.services.forEach((service, index) => {
+    for (const [name, due] of Object.entries(service.timers)) {
+      timers.set(`${name}:${index}`, { due: due!, input: { kind: 'timer', name, service: index } as TimerInput });
+    }
+  });
+  return timers;
+}
 
-const TIMERS: readonly TimerName[] = ['delayTerm', 'grace', 'report'];
+const actionsOf = (fact: Fact, step: Step, config: SupervisorConfig): readonly Action[] => (RULES[fact.kind] as Rule)(fact, step, config);
 
 /** Completes after the exit action. */
 export function supervise(config: SupervisorConfig, scheduler: SchedulerLike = asyncScheduler): OperatorFunction<InitEvent, Action> {
   return (events) =>
     new Observable<Action>((subscriber) => {
       let state = initialLifecycle(config);
-      const timers = new Map<TimerName, Subscription>();
+      const running = new Map<string, { due: number; subscription: Subscription }>();
       const queue: Input[] = [];
       let stepping = false;
 
-      const syncTimers = (before: typeof state): void => {
-        for (const name of TIMERS) {
-          const due = state.timers[name];
-          if (due === before.timers[name]) continue;
-          timers.get(name)?.unsubscribe();
-          timers.delete(name);
-          if (due !== undefined) timers.set(name, scheduler.schedule(() => feed({ kind: 'timer', name }), due - scheduler.now()));
+      const syncTimers = (): void => {
+        const wanted = timersOf(state);
+        for (const [key, timer] of running) {
+          if (wanted.get(key)?.due === timer.due) continue;
+          timer.subscription.unsubscribe();
+          running.delete(key);
+        }
+        for (const [key, { due, input }] of wanted) {
+          if (running.has(key)) continue;
+          running.set(key, { due, subscription: scheduler.schedule(() => feed(input), due - scheduler.now()) });
+        }
+      };
+
+      const emit = (actions: readonly Action[]): void => {
+        for (const action of actions) {
+          if (action.type !== 'log' || isLogged(action.level, config.logLevel)) subscriber.next(action);
         }
       };
 
       const step = (input: Input): void => {
         const before = state;
         const now = scheduler.now();
-        state = advance(before, input, now, config);
-        syncTimers(before);
-        for (const rule of RULES) {
-          for (const action of rule({ before, after: state, input, now }, config)) {
-            if (action.type !== 'log' || isLogged(action.level, config.logLevel)) subscriber.next(action);
-          }
-        }
+        const moved = advance(before, input, now, config);
+        state = moved.state;
+        syncTimers();
+        const done: Step = { before, after: state, input, now, facts: moved.facts };
+        emit(describeInput(done, config));
+        for (const fact of moved.facts) emit(actionsOf(fact, done, config));
         if (state.phase === 'exiting') subscriber.complete();
       };
 
@@ -99,7 +97,8 @@ export function supervise(config: SupervisorConfig, scheduler: SchedulerLike = a
       });
       return () => {
         subscription.unsubscribe();
-        for (const timer of timers.values()) timer.unsubscribe();
+        for (const timer of running.values()) timer.subscription.unsubscribe();
+        running.clear();
       };
     });
 }

@@ -16,6 +16,4 @@ export function lastError(call: string): SyscallError {
   return new SyscallError(call, errno());
 }
 
-export const ESRCH = 3;
-export const EINTR = 4;
-export const ECHILD = 10;
+export { ECHILD, EINTR, ESRCH } from '../posix/errno.js';

@@ -1,10 +1,9 @@
 // Starting this very program over, in the same process (same pid), with other
 // arguments or environment: execve of /proc/self/exe, all bytes.
+import { cString } from './c-string.js';
 import { lastError, type SyscallError } from './errors.js';
 import { koffi } from './koffi.js';
 import { libc } from './libc.js';
-
-const cString = (bytes: Uint8Array): Buffer => Buffer.concat([bytes, Buffer.alloc(1)]);
 
 const F_SETFD = 2;
 

@@ -12,11 +12,14 @@
 // install laid out otherwise), koffi's entry does it.
 // A binary built with OUTPUT_FILENAME to a folder outside any node_modules
 // tree falls back to the tree it was built from.
+// The single executable has no node_modules: its build (scripts/build.mjs,
+// seaKoffi) bundles koffi-sea.cts in place of this file, which exports the same.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Koffi from 'koffi';
+import { loadAddon } from './load-addon.js';
 
 declare const __KOFFI_FALLBACK__: string | undefined;
 
@@ -27,9 +30,7 @@ function nativeAddon(from: string): typeof Koffi | undefined {
     if (existsSync(addon)) {
       for (const libc of ['linux', 'musl']) {
         try {
-          const module = { exports: {} as typeof Koffi };
-          process.dlopen(module, join(addon, `${libc}_${process.arch}`, 'koffi.node'));
-          return module.exports;
+          return loadAddon<typeof Koffi>(join(addon, `${libc}_${process.arch}`, 'koffi.node'));
         } catch {
           // the other C library's build, or none for this one
         }

@@ -2,19 +2,12 @@
 // Latin-1 file name into U+FFFD; /proc/self/cmdline holds them as they came.
 // Read before process.title is set: that rewrites the same memory.
 import { readFileSync } from 'node:fs';
+import { nulSeparated } from '../posix/nul-separated.js';
 
 /** The last `count` arguments of this process, as bytes; undefined without /proc. */
 export function rawArguments(count: number): Buffer[] | undefined {
   try {
-    const cmdline = readFileSync('/proc/self/cmdline');
-    const words: Buffer[] = [];
-    let start = 0;
-    for (let i = 0; i < cmdline.length; i++) {
-      if (cmdline[i] === 0) {
-        words.push(cmdline.subarray(start, i));
-        start = i + 1;
-      }
-    }
+    const words = nulSeparated(readFileSync('/proc/self/cmdline'));
     return count <= words.length ? words.slice(words.length - count) : undefined;
   } catch {
     return undefined;

@@ -3,6 +3,7 @@
 // Arguments, environment and directory go to the C library as bytes, exactly
 // as they came (a file name in Latin-1 stays Latin-1): never through a
 // JavaScript string, which would turn invalid UTF-8 into U+FFFD.
+import { cString } from './c-string.js';
 import { koffi } from './koffi.js';
 import { environPointer, libc, optionalFunction } from './libc.js';
 import { allSignals, sigset } from './sigset.js';
@@ -32,9 +33,6 @@ const addChdir = optionalFunction('int posix_spawn_file_actions_addchdir_np(void
 
 /** Whether the C library can start a command in another directory than the init's own. */
 export const canSpawnInDirectory = addChdir !== undefined;
-
-/** A NUL-terminated copy, as C wants it. */
-const cString = (bytes: Uint8Array): Buffer => Buffer.concat([bytes, Buffer.alloc(1)]);
 
 export interface SpawnRequest {
   /** The command and its arguments, as bytes. */

@@ -3,11 +3,10 @@
 import { lastError, type SyscallError } from './errors.js';
 import { libc } from './libc.js';
 import { sigset } from './sigset.js';
+import { SIGTTIN, SIGTTOU } from '../posix/signals.js';
 
 const SIG_BLOCK = 0;
 const SIG_SETMASK = 2;
-const SIGTTIN = 21;
-const SIGTTOU = 22;
 const TERMINAL_STOPS = sigset([SIGTTIN, SIGTTOU]);
 const previousMask = Buffer.alloc(128);
 

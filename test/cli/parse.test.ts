@@ -5,7 +5,7 @@ const RANGE = { min: 34, max: 64 };
 
 const run = (argv: string[]) => {
   const request = parseArguments(argv, '1.2.3', RANGE);
-  if (request.kind !== 'run') throw new Error(`expected a run, got ${request.kind}`);
+  if (request.kind !== 'supervise') throw new Error(`expected a run, got ${request.kind}`);
   return request;
 };
 
@@ -117,9 +117,9 @@ test('--rewrite of a realtime signal needs -r (or that signal as -p): otherwise 
     message: '--rewrite "RTMIN+1:USR2": SIGRTMIN+1 is caught only with -r',
     logFormat: 'text',
   });
-  t.is(parseArguments(['-r', '--rewrite', 'RTMIN+1:USR2', 'cmd'], '1.2.3', RANGE).kind, 'run');
-  t.is(parseArguments(['-p', 'RTMIN+1', '--rewrite', 'RTMIN+1:USR2', 'cmd'], '1.2.3', RANGE).kind, 'run');
-  t.is(parseArguments(['--rewrite', 'USR1:RTMIN+1', 'cmd'], '1.2.3', RANGE).kind, 'run', 'sending one needs no -r');
+  t.is(parseArguments(['-r', '--rewrite', 'RTMIN+1:USR2', 'cmd'], '1.2.3', RANGE).kind, 'supervise');
+  t.is(parseArguments(['-p', 'RTMIN+1', '--rewrite', 'RTMIN+1:USR2', 'cmd'], '1.2.3', RANGE).kind, 'supervise');
+  t.is(parseArguments(['--rewrite', 'USR1:RTMIN+1', 'cmd'], '1.2.3', RANGE).kind, 'supervise', 'sending one needs no -r');
 });
 
 test('--help asks for the help, as -h does', (t) => {

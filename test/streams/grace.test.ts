@@ -4,7 +4,7 @@ import test from 'ava';
 import { supervise } from '../../src/streams/supervise.js';
 import type { InitEvent } from '../../src/streams/events.js';
 import { act, config, ev, exited, idle, killed } from '../support/fixtures.js';
-import { at, marbles } from '../support/marbles.js';
+import { at, marbles, subscribedUntil } from '../support/marbles.js';
 import { SIGTERM } from '../support/signals.js';
 
 const killedEvent = (...processes: Array<[number, string]>): InitEvent => ({ kind: 'killed', processes: processes.map(([pid, command]) => ({ pid, command })) });
@@ -14,7 +14,7 @@ const report = { type: 'report' } as const;
 
 test('a command that ignores SIGTERM is killed when the grace runs out, and the init exits 137 without a broadcast after it', (t) => {
   const scheduler = marbles(t);
-  scheduler.run(({ hot, expectObservable }) => {
+  scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
     // SIGTERM at 20: forwarded, the clock starts; at 120 the kill; 130 its reach; 140 the command's death.
     const events = hot('r 9ms s 9ms t 109ms k 9ms d 9ms c', {
       r: ev.ready(),
@@ -33,12 +33,13 @@ test('a command that ignores SIGTERM is killed when the grace runs out, and the 
       w: act.sweep(),
       x: act.exit(137),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil(150));
   });
 });
 
 test("a service that ignores SIGTERM is killed at the grace; the command's own status survives", (t) => {
   const scheduler = marbles(t);
-  scheduler.run(({ hot, expectObservable }) => {
+  scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
     // The command exits 3 at 20: the shutdown starts, the clock with it; at 1020 the kill, at 1025 its reach.
     const events = hot('r 9ms s 9ms b 9ms g 994ms k 14ms c', {
       r: ev.ready(),
@@ -64,12 +65,13 @@ test("a service that ignores SIGTERM is killed at the grace; the command's own s
       h: act.log('info', 'exiting with status 3', { exitCode: 3 }),
       x: act.exit(3),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil(1040));
   });
 });
 
 test('the wait ends the moment no child is left: the grace timer never fires', (t) => {
   const scheduler = marbles(t);
-  scheduler.run(({ hot, expectObservable }) => {
+  scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('r 9ms s 9ms b g 9ms c', { r: ev.ready(), s: ev.spawned(7), b: ev.reaped([exited(7, 0)]), g: ev.signalled(1), c: ev.reaped([exited(8, 0)], true) });
     const cfg = config({ logLevel: 'error', graceMs: 50 });
     // Nothing at 70, when the grace would have run out.
@@ -79,39 +81,43 @@ test('the wait ends the moment no child is left: the grace timer never fires', (
       s: act.sweep(),
       x: act.exit(0),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil(31));
   });
 });
 
 test('a second SIGTERM during the grace is broadcast again and does not reset the clock', (t) => {
   const scheduler = marbles(t);
-  scheduler.run(({ hot, expectObservable }) => {
+  scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('t g 47ms t', { t: ev.signal(SIGTERM), g: ev.signalled(1) });
     const cfg = idle({ logLevel: 'error', graceMs: 100 });
     expectObservable(events.pipe(supervise(cfg, scheduler))).toBe(at(0, 'b', 1, 's', 49, 'b', 100, 'K'), { b: act.broadcast(), s: act.sweep(), K: kill });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil());
   });
 });
 
 test('--grace 0: SIGKILL right after the broadcast', (t) => {
   const scheduler = marbles(t);
-  scheduler.run(({ hot, expectObservable }) => {
+  scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('t', { t: ev.signal(SIGTERM) });
     const cfg = idle({ logLevel: 'error', graceMs: 0 });
     expectObservable(events.pipe(supervise(cfg, scheduler))).toBe(at(0, 'bK'), { b: act.broadcast(), K: kill });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil());
   });
 });
 
 test('--delay-term then --grace: the clock starts when the held SIGTERM is forwarded', (t) => {
   const scheduler = marbles(t);
-  scheduler.run(({ hot, expectObservable }) => {
+  scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('r s t', { r: ev.ready(), s: ev.spawned(7), t: ev.signal(SIGTERM) });
     const cfg = config({ logLevel: 'error', delayTermMs: 30, graceMs: 50 });
     expectObservable(events.pipe(supervise(cfg, scheduler))).toBe(at(0, 'p', 32, 'f', 82, 'K'), { p: act.spawn(), f: act.forward(SIGTERM, 7), K: kill });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil());
   });
 });
 
 test('while waiting, the remaining processes are named 1 s into the wait, then at growing intervals (info level only)', (t) => {
   const scheduler = marbles(t);
-  scheduler.run(({ hot, expectObservable }) => {
+  scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('t 9ms g 1004ms l 3984ms c', { t: ev.signal(SIGTERM), g: ev.signalled(1), l: remaining([12, 'sleep 1000']), c: ev.reaped([], true) });
     expectObservable(events.pipe(supervise(idle({ logLevel: 'info' }), scheduler))).toBe(at(0, 'ab', 10, 'cde', 1010, 'r', 1015, 'L', 3010, 'r', 5000, 'sXx|'), {
       a: act.log('info', 'shutting down: received SIGTERM'),
@@ -128,5 +134,7 @@ test('while waiting, the remaining processes are named 1 s into the wait, then a
     // At the default level nothing is reported, so /proc is not even read.
     const quiet = hot('t g', { t: ev.signal(SIGTERM), g: ev.signalled(1) });
     expectObservable(quiet.pipe(supervise(idle({ logLevel: 'error' }), scheduler))).toBe(at(0, 'b', 1, 's'), { b: act.broadcast(), s: act.sweep() });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil(5000));
+    expectSubscriptions(quiet.subscriptions).toBe(subscribedUntil());
   });
 });

@@ -3,7 +3,7 @@
 import test from 'ava';
 import { supervise } from '../../src/streams/supervise.js';
 import { act, config, ev, exited, idle, killed } from '../support/fixtures.js';
-import { at, marbles } from '../support/marbles.js';
+import { at, marbles, subscribedUntil } from '../support/marbles.js';
 import { SIGHUP, SIGTERM } from '../support/signals.js';
 
 const spawn = act.spawn();
@@ -41,7 +41,7 @@ test("the command's exit in the same reap pass as hundreds of others gives its s
 });
 
 test('the commands start only once start-up is over; a signal other than a stop before that is dropped (SPEC §11)', (t) => {
-  marbles(t).run(({ hot, expectObservable }) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('h 4ms r 9ms s 9ms h', { h: ev.signal(SIGHUP), r: ev.ready(), s: ev.spawned(7) });
     expectObservable(events.pipe(supervise(config()))).toBe(at(0, 'hd', 5, 'p', 15, 'a', 25, 'hlf'), {
       h: received('SIGHUP'),
@@ -51,6 +51,7 @@ test('the commands start only once start-up is over; a signal other than a stop 
       l: act.log('debug', 'forwarding SIGHUP to pid 7', { signal: 'SIGHUP', target: 7 }),
       f: act.forward(SIGHUP, 7),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil());
   });
 });
 
@@ -72,7 +73,7 @@ test('SPEC §11: a SIGTERM before the command starts: it is never started, and t
 });
 
 test('received, forwarded, reaped, shutdown: every line in order, and signals during the wait', (t) => {
-  marbles(t).run(({ hot, expectObservable }) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('r 9ms s 9ms u 9ms b 9ms g 9ms t 9ms h 9ms c', {
       r: ev.ready(),
       s: ev.spawned(7),
@@ -104,11 +105,12 @@ test('received, forwarded, reaped, shutdown: every line in order, and signals du
       m: act.log('info', 'exiting with status 0', { exitCode: 0 }),
       n: act.exit(0),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil(70));
   });
 });
 
 test('ECHILD in the pass that reaped the command does not count; the pass after the broadcast does', (t) => {
-  marbles(t).run(({ hot, expectObservable }) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('r 9ms s 9ms b 9ms g 9ms c', {
       r: ev.ready(),
       s: ev.spawned(7),
@@ -128,22 +130,24 @@ test('ECHILD in the pass that reaped the command does not count; the pass after 
       h: act.log('info', 'exiting with status 137', { exitCode: 137 }),
       x: act.exit(137),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil(40));
   });
 });
 
 test('with -g the command starts in its own group, and SIGTERM goes to the group while it runs', (t) => {
-  marbles(t).run(({ hot, expectObservable }) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('rs-t-h', { r: ev.ready(), s: ev.spawned(7), t: ev.signal(SIGTERM), h: ev.signal(SIGHUP) });
     expectObservable(events.pipe(supervise(config({ logLevel: 'error', processGroup: true })))).toBe('p--t-h', {
       p: act.spawn(0, true),
       t: act.forward(SIGTERM, -7),
       h: act.forward(SIGHUP, 7),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil());
   });
 });
 
 test('no command: other signals are ignored, SIGTERM shuts down, a second SIGTERM is broadcast again, exit 0', (t) => {
-  marbles(t).run(({ hot, expectObservable }) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('r 9ms h 9ms t 9ms g 9ms t 9ms c', { r: ev.ready(), h: ev.signal(SIGHUP), t: ev.signal(SIGTERM), g: ev.signalled(2), c: ev.reaped([], true) });
     expectObservable(events.pipe(supervise(idle()))).toBe(at(0, 'i', 10, 'ab', 20, 'cde', 30, 'fgh', 40, 'jk', 50, 'slm|'), {
       i: act.log('info', 'no command: adopting and reaping children until SIGTERM or SIGINT'),
@@ -161,11 +165,12 @@ test('no command: other signals are ignored, SIGTERM shuts down, a second SIGTER
       l: act.log('info', 'exiting with status 0', { exitCode: 0 }),
       m: act.exit(0),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil(50));
   });
 });
 
 test('a command that cannot start: one error line, the shutdown sequence, then 127', (t) => {
-  marbles(t).run(({ hot, expectObservable }) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('r 9ms f 9ms g 9ms c', { r: ev.ready(), f: ev.spawnFailed(127), g: ev.signalled(0), c: ev.reaped([], true) });
     expectObservable(events.pipe(supervise(config()))).toBe(at(0, 'p', 10, 'bde', 20, 'fgh', 30, 'six|'), {
       p: spawn,
@@ -179,11 +184,12 @@ test('a command that cannot start: one error line, the shutdown sequence, then 1
       i: act.log('info', 'exiting with status 127', { exitCode: 127 }),
       x: act.exit(127),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil(30));
   });
 });
 
 test('-W: the init exits as soon as the command has, without broadcast or wait', (t) => {
-  marbles(t).run(({ hot, expectObservable }) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('r 9ms s 9ms b', { r: ev.ready(), s: ev.spawned(7), b: ev.reaped([exited(7, 5)], false) });
     const cfg = config({ logLevel: 'info', waitForChildren: false, broadcast: false });
     expectObservable(events.pipe(supervise(cfg))).toBe(at(0, 'p', 10, 'a', 20, 'bscd|'), {
@@ -194,11 +200,12 @@ test('-W: the init exits as soon as the command has, without broadcast or wait',
       c: act.log('info', 'exiting with status 5', { exitCode: 5 }),
       d: act.exit(5),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil(20));
   });
 });
 
 test('-B: no broadcast; the wait begins at once', (t) => {
-  marbles(t).run(({ hot, expectObservable }) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('r 9ms s 9ms b 9ms t 9ms c', { r: ev.ready(), s: ev.spawned(7), b: ev.reaped([exited(7, 0)]), t: ev.signal(SIGTERM), c: ev.reaped([], true) });
     expectObservable(events.pipe(supervise(config({ logLevel: 'info', broadcast: false })))).toBe(at(0, 'p', 10, 'a', 20, 'bcd', 40, 'sex|'), {
       p: spawn,
@@ -210,11 +217,12 @@ test('-B: no broadcast; the wait begins at once', (t) => {
       e: act.log('info', 'exiting with status 0', { exitCode: 0 }),
       x: act.exit(0),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil(40));
   });
 });
 
 test('errors only: nothing but error lines and actions come out', (t) => {
-  marbles(t).run(({ hot, expectObservable }) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('r 9ms s 9ms b 9ms g 9ms c', { r: ev.ready(), s: ev.spawned(7), b: ev.reaped([exited(7, 1)], true), g: ev.signalled(0), c: ev.reaped([], true) });
     expectObservable(events.pipe(supervise(config({ logLevel: 'error' })))).toBe(at(0, 'p', 20, 'b', 30, 's', 40, 'x|'), {
       p: spawn,
@@ -222,12 +230,13 @@ test('errors only: nothing but error lines and actions come out', (t) => {
       s: act.sweep(),
       x: act.exit(1),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil(40));
   });
 });
 
 test('--delay-term: "received" comes before "holding"; the SIGTERM is forwarded when the timer fires', (t) => {
   const scheduler = marbles(t);
-  scheduler.run(({ hot, expectObservable }) => {
+  scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('r 9ms s 9ms t', { r: ev.ready(), s: ev.spawned(7), t: ev.signal(SIGTERM) });
     const cfg = config({ logLevel: 'debug', delayTermMs: 10 });
     expectObservable(events.pipe(supervise(cfg, scheduler))).toBe(at(0, 'p', 10, 'a', 20, 'rh', 30, 'lf'), {
@@ -238,22 +247,24 @@ test('--delay-term: "received" comes before "holding"; the SIGTERM is forwarded 
       l: act.log('debug', 'forwarding SIGTERM to pid 7', { signal: 'SIGTERM', target: 7 }),
       f: act.forward(SIGTERM, 7),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil());
   });
 });
 
 test('--delay-term: a second SIGTERM during the delay acts at once, the held one first; the timer is cancelled', (t) => {
   const scheduler = marbles(t);
-  scheduler.run(({ hot, expectObservable }) => {
+  scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('rs t 3ms t', { r: ev.ready(), s: ev.spawned(7), t: ev.signal(SIGTERM) });
     const cfg = config({ logLevel: 'error', delayTermMs: 10 });
     // Nothing at frame 12, when the first SIGTERM's delay would have ended.
     expectObservable(events.pipe(supervise(cfg, scheduler))).toBe(at(0, 'p', 6, 'ff'), { p: spawn, f: act.forward(SIGTERM, 7) });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil());
   });
 });
 
 test('--delay-term without a command: the shutdown starts once the delay is over', (t) => {
   const scheduler = marbles(t);
-  scheduler.run(({ hot, expectObservable }) => {
+  scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('t 19ms g 9ms c', { t: ev.signal(SIGTERM), g: ev.signalled(0), c: ev.reaped([], true) });
     const cfg = idle({ logLevel: 'info', delayTermMs: 10 });
     expectObservable(events.pipe(supervise(cfg, scheduler))).toBe(at(0, 'h', 10, 'ab', 20, 'def', 30, 'slx|'), {
@@ -267,21 +278,23 @@ test('--delay-term without a command: the shutdown starts once the delay is over
       l: act.log('info', 'exiting with status 0', { exitCode: 0 }),
       x: act.exit(0),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil(30));
   });
 });
 
 test('--delay-term: a SIGTERM held when the command ends is never forwarded', (t) => {
   const scheduler = marbles(t);
-  scheduler.run(({ hot, expectObservable }) => {
+  scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('rstbg', { r: ev.ready(), s: ev.spawned(7), t: ev.signal(SIGTERM), b: ev.reaped([exited(7, 0)]), g: ev.signalled(0) });
     const cfg = config({ logLevel: 'error', delayTermMs: 10 });
     // Nothing at frame 12, when the delay would have ended.
     expectObservable(events.pipe(supervise(cfg, scheduler))).toBe('p--bs', { p: spawn, b: act.broadcast(), s: act.sweep() });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil());
   });
 });
 
 test('--rewrite changes what is forwarded, not what is broadcast while waiting', (t) => {
-  marbles(t).run(({ hot, expectObservable }) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('rs-t-bg---t', { r: ev.ready(), s: ev.spawned(7), t: ev.signal(SIGTERM), b: ev.reaped([exited(7, 0)]), g: ev.signalled(0) });
     const cfg = config({ logLevel: 'error', rewrites: new Map([[SIGTERM, SIGHUP]]) });
     expectObservable(events.pipe(supervise(cfg))).toBe('p--f-bs---b', {
@@ -290,13 +303,15 @@ test('--rewrite changes what is forwarded, not what is broadcast while waiting',
       b: act.broadcast(),
       s: act.sweep(),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil());
   });
 });
 
 test('-e 143: a command stopped by SIGTERM is a clean stop', (t) => {
-  marbles(t).run(({ hot, expectObservable }) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot('rs-bg--c', { r: ev.ready(), s: ev.spawned(7), b: ev.reaped([killed(7, 15)]), g: ev.signalled(0), c: ev.reaped([], true) });
     const cfg = config({ logLevel: 'error', exitCodesToZero: new Set([143]) });
     expectObservable(events.pipe(supervise(cfg))).toBe('p--bs--(x|)', { p: spawn, b: act.broadcast(), s: act.sweep(), x: act.exit(0) });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil(7));
   });
 });

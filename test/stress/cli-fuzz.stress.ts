@@ -83,7 +83,7 @@ function isLogLine(line: string, json: boolean): boolean {
 async function check(argv: string[]): Promise<string | undefined> {
   const request = parseArguments(argv, '0.0.0', RANGE);
   const init = await startInit(argv, { timeoutMs: 20_000 });
-  const noCommand = request.kind === 'run' && request.command.length === 0;
+  const noCommand = request.kind === 'supervise' && request.command.length === 0;
   if (noCommand) {
     // No-command mode waits for SIGTERM: send it once the init listens for it.
     await waitFor('the init to listen for signals', () => initListens(init.hostPid) || init.process.exitCode !== null, 10_000);
@@ -92,7 +92,7 @@ async function check(argv: string[]): Promise<string | undefined> {
   const outcome: Outcome = await init.outcome;
   const what = `argv ${JSON.stringify(argv)} gave ${outcome.code}, stdout ${JSON.stringify(outcome.stdout)}, stderr ${JSON.stringify(outcome.stderr)}`;
   if (/\n\s+at |node:internal|Error:|TypeError|RangeError/.test(outcome.stderr)) return `a stack trace: ${what}`;
-  const json = (request.kind === 'run' && request.options.logFormat === 'json') || (request.kind === 'usageError' && request.logFormat === 'json');
+  const json = (request.kind === 'supervise' && request.options.logFormat === 'json') || (request.kind === 'usageError' && request.logFormat === 'json');
   if (!outcome.stderr.split('\n').every((line) => line === '' || isLogLine(line, json))) return `a stray line on stderr: ${what}`;
   if (request.kind === 'usageError') {
     const lines = outcome.stderr.split('\n').filter(Boolean);

@@ -1,41 +1,75 @@
-// Events, actions and configurations for the pure pipeline's tests. The
-// configuration is the CLI's own resolution of its defaults, with overrides.
-import { DEFAULT_OPTIONS } from '../../src/cli/parse.js';
-import { supervisorConfig } from '../../src/cli/supervisor-config.js';
+// Events, actions, programs and configurations for the pure pipeline's tests,
+// each written out literally (the CLI's own resolution is tested in test/cli/).
 import { signalName } from '../../src/posix/signals.js';
 import type { SupervisorConfig } from '../../src/streams/config.js';
 import { log, type Action, type ChildExit, type InitEvent } from '../../src/streams/events.js';
+import { STANDARD_FORWARDED } from '../../src/streams/forwarded-signals.js';
+import type { Service } from '../../src/streams/service.js';
 import { SIGTERM } from './signals.js';
 
 export const RANGE = { min: 34, max: 64 };
 export const name = (signal: number): string => signalName(signal, RANGE);
 
-/** One command, `cmd`, every debug line on; override what a test is about. */
+/** A command as the command line makes one: no restart, SIGTERM stops it. */
+export const command = (argv: readonly string[] = ['cmd'], overrides: Partial<Service> = {}): Service => ({
+  name: argv.join(' '),
+  role: 'main',
+  argv,
+  restart: { kind: 'no' },
+  stopSignal: SIGTERM,
+  stopGraceMs: undefined,
+  dependsOn: [],
+  healthcheck: undefined,
+  launch: { argv: argv.map((word) => Buffer.from(word)), environment: [], directory: undefined, user: undefined, foreground: true, output: 'inherit' },
+  ...overrides,
+});
+
+/** A service of a services file, named `name`. */
+export const service = (serviceName: string, overrides: Partial<Service> = {}): Service =>
+  command([serviceName], { name: serviceName, role: 'service', ...overrides, launch: { ...command([serviceName]).launch, foreground: false, output: 'labelled' } });
+
+/** One command, `cmd`, every debug line on, the classic defaults; override what a test is about. */
 export const config = (overrides: Partial<SupervisorConfig> = {}): SupervisorConfig => ({
-  ...supervisorConfig(DEFAULT_OPTIONS, [['cmd']], 'debug', RANGE),
+  services: [command()],
+  processGroup: false,
+  waitForChildren: true,
+  broadcast: true,
+  shutdownOnSigint: true,
+  forwarded: new Set(STANDARD_FORWARDED),
+  rewrites: new Map(),
+  exitCodesToZero: new Set(),
+  delayTermMs: 0,
+  graceMs: undefined,
+  warnReaped: false,
+  logLevel: 'debug',
+  signalName: name,
   ...overrides,
 });
 
 /** No command: the "container as VM" mode. */
-export const idle = (overrides: Partial<SupervisorConfig> = {}): SupervisorConfig => config({ commands: [], ...overrides });
+export const idle = (overrides: Partial<SupervisorConfig> = {}): SupervisorConfig => config({ services: [], ...overrides });
 
 export const exited = (pid: number, code: number): ChildExit => ({ pid, code, signal: null });
 export const killed = (pid: number, signal: number): ChildExit => ({ pid, code: null, signal });
 
 export const ev = {
   ready: (): InitEvent => ({ kind: 'ready' }),
-  spawned: (pid: number, command = 0): InitEvent => ({ kind: 'spawned', command, pid }),
-  spawnFailed: (status: number, reason = 'No such file or directory', command = 0): InitEvent => ({ kind: 'spawnFailed', command, status, reason }),
+  spawned: (pid: number, service = 0): InitEvent => ({ kind: 'spawned', service, pid }),
+  spawnFailed: (status: number, reason = 'No such file or directory', service = 0): InitEvent => ({ kind: 'spawnFailed', service, status, reason }),
   signal: (signal: number): InitEvent => ({ kind: 'signal', signal }),
   reaped: (exits: ChildExit[], childless = false): InitEvent => ({ kind: 'reaped', exits, childless }),
   signalled: (count: number, signal = SIGTERM): InitEvent => ({ kind: 'signalled', signal, count }),
+  killed: (...processes: Array<[number, string]>): InitEvent => ({ kind: 'killed', processes: processes.map(([pid, command]) => ({ pid, command })) }),
+  remaining: (...processes: Array<[number, string]>): InitEvent => ({ kind: 'remaining', processes: processes.map(([pid, command]) => ({ pid, command })) }),
 };
 
 export const act = {
-  spawn: (command = 0, processGroup = false): Action => ({ type: 'spawn', command, processGroup }),
+  spawn: (service = 0, processGroup = false): Action => ({ type: 'spawn', service, processGroup }),
   forward: (signal: number, target: number): Action => ({ type: 'forward', signal, target }),
   broadcast: (signal = SIGTERM): Action => ({ type: 'broadcast', signal }),
   sweep: (): Action => ({ type: 'sweep' }),
+  kill: (): Action => ({ type: 'kill' }),
+  report: (): Action => ({ type: 'report' }),
   exit: (status: number): Action => ({ type: 'exit', status }),
   log,
 };

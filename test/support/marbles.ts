@@ -24,3 +24,9 @@ export function at(...frames: Array<number | string>): string {
   }
   return marble;
 }
+
+/** The subscription marble of a source subscribed at frame 0 and, when `frame` is given, unsubscribed at that frame. */
+export function subscribedUntil(frame?: number): string {
+  if (frame === undefined) return '^';
+  return frame === 0 ? '(^!)' : `^ ${frame - 1}ms !`;
+}

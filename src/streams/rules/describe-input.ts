@@ -1,30 +1,33 @@
 // Rule: the log lines that inputs themselves deserve (SPEC §5, §10): the start
-// (or no command), a command that could not start, what the shell noted, what
-// a broadcast reached, what --grace killed (at the default level: something did
-// not stop), what the init still waits for, and at debug level every signal
-// received and every reaped pid with its status.
+// (or no command), a program that could not start, what the effects noted,
+// what a broadcast reached, what --grace killed (at the default level:
+// something did not stop), what the init still waits for, and at debug level
+// every signal received and every reaped pid with its status. It sees every
+// step; its lines come before those of the step's facts.
 import { describeExit } from '../../posix/exit-status.js';
+import type { SupervisorConfig } from '../config.js';
 import { debugLine, isLogged, log, type Action, type NamedProcess } from '../events.js';
-import { commandLabel, type Rule } from '../lifecycle.js';
+import { serviceLabel } from '../label.js';
+import type { Step } from '../lifecycle/step.js';
 
 /** "pid 12 (sleep 1000), pid 13 (sh -c ...)" */
 function namedList(processes: readonly NamedProcess[]): string {
   return processes.map(({ pid, command }) => `pid ${pid} (${command})`).join(', ');
 }
 
-export const describeInput: Rule = ({ input }, config) => {
+export function describeInput({ input }: Step, config: SupervisorConfig): readonly Action[] {
   switch (input.kind) {
     case 'ready': {
-      if (config.commands.length > 0) return [];
+      if (config.services.length > 0) return [];
       const triggers = config.shutdownOnSigint ? 'SIGTERM or SIGINT' : 'SIGTERM';
       return [log('info', `no command: adopting and reaping children until ${triggers}`)];
     }
-    case 'spawned':
-      return config.commands.length <= 1
-        ? [log('info', `started the command as pid ${input.pid}`)]
-        : [log('info', `started ${commandLabel(input.command, input.pid, config)}`)];
+    case 'spawned': {
+      const label = serviceLabel(config, input.service, input.pid);
+      return [log('info', label === `the command (pid ${input.pid})` ? `started the command as pid ${input.pid}` : `started ${label}`)];
+    }
     case 'spawnFailed':
-      return [log('error', `cannot run ${JSON.stringify(config.commands[input.command]?.[0] ?? '')}: ${input.reason}`, { exitCode: input.status })];
+      return [log('error', `cannot run ${JSON.stringify(config.services[input.service]?.argv[0] ?? '')}: ${input.reason}`, { exitCode: input.status })];
     case 'signal':
       return debugLine(config.logLevel, () => {
         const name = config.signalName(input.signal);
@@ -50,4 +53,4 @@ export const describeInput: Rule = ({ input }, config) => {
     case 'timer':
       return [];
   }
-};
+}

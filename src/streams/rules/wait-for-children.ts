@@ -3,7 +3,6 @@
 // re-parented to the init since the last pass, and re-parenting sends no
 // SIGCHLD. The lifecycle exits at the first pass after it that ends in ECHILD.
 import { log } from '../events.js';
-import type { Rule } from '../lifecycle.js';
+import type { Rule } from '../lifecycle/step.js';
 
-export const waitForChildren: Rule = ({ before, after }) =>
-  !before.shutdown?.waiting && after.shutdown?.waiting ? [log('info', 'waiting for every child to exit'), { type: 'sweep' }] : [];
+export const waitForChildren: Rule<'sweep'> = () => [log('info', 'waiting for every child to exit'), { type: 'sweep' }];

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { describeInput } from '../../../src/streams/rules/describe-input.js';
-import { act, config, ev, exited, idle, killed } from '../../support/fixtures.js';
+import { act, command, config, ev, exited, idle, killed, service } from '../../support/fixtures.js';
 import { SIGHUP, SIGTERM } from '../../support/signals.js';
 import { lastStep } from '../../support/steps.js';
 
@@ -17,6 +17,14 @@ test('start, start failure, every signal, every reaped pid, a broadcast and a no
   t.deepEqual(line(ev.signalled(1, SIGTERM)), [act.log('info', 'sent SIGTERM to 1 process', { signal: 'SIGTERM' })]);
   t.deepEqual(line({ kind: 'note', level: 'warn', message: 'x' }), [act.log('warn', 'x')]);
   t.deepEqual(line(ev.ready()), [], 'with a command, start-up over is no news');
+});
+
+test('several programs: each start names the program', (t) => {
+  const cfg = config({ services: [service('web'), command(['php-fpm', '-F'], { role: 'run' }), command(['nginx'])] });
+  const line = (...inputs: Parameters<typeof lastStep>[1]) => describeInput(lastStep(cfg, inputs), cfg);
+  t.deepEqual(line(ev.ready(), ev.spawned(7, 0)), [act.log('info', 'started service web (pid 7)')]);
+  t.deepEqual(line(ev.ready(), ev.spawned(8, 1)), [act.log('info', 'started command 1 (pid 8: php-fpm -F)')]);
+  t.deepEqual(line(ev.ready(), ev.spawned(9, 2)), [act.log('info', 'started command 2 (pid 9: nginx)')]);
 });
 
 test('without a command, the start says what ends the run', (t) => {

@@ -1,11 +1,11 @@
 import test from 'ava';
 import { exitWithStatus } from '../../../src/streams/rules/exit-with-status.js';
 import { act, config, ev, exited, killed } from '../../support/fixtures.js';
-import { lastStep } from '../../support/steps.js';
+import { lastStep, ruleActions } from '../../support/steps.js';
 
 const endWith = (exit: ReturnType<typeof exited>, codes: number[]) => {
   const cfg = config({ waitForChildren: false, broadcast: false, exitCodesToZero: new Set(codes) });
-  return exitWithStatus(lastStep(cfg, [ev.ready(), ev.spawned(7), ev.reaped([exit])]), cfg);
+  return ruleActions(exitWithStatus, 'exit', lastStep(cfg, [ev.ready(), ev.spawned(7), ev.reaped([exit])]), cfg);
 };
 
 test('-e maps the final status to 0; other statuses pass', (t) => {
@@ -17,12 +17,12 @@ test('-e maps the final status to 0; other statuses pass', (t) => {
 
 test('the exit is preceded by one summary of the shutdown: how long, signalled, exited after SIGTERM, killed', (t) => {
   const cfg = config();
-  const inputs = [ev.ready(), ev.spawned(7), ev.reaped([exited(7, 3)]), ev.signalled(3), ev.reaped([exited(8, 0)]), { kind: 'killed', processes: [{ pid: 9, command: 'x' }] } as const, ev.reaped([killed(9, 9)], true)];
+  const inputs = [ev.ready(), ev.spawned(7), ev.reaped([exited(7, 3)]), ev.signalled(3), ev.reaped([exited(8, 0)]), ev.killed([9, 'x']), ev.reaped([killed(9, 9)], true)];
   const step = lastStep(cfg, inputs, [0, 0, 1000, 1000, 1500, 3000, 3010]);
-  t.deepEqual(exitWithStatus(step, cfg)[0], act.log('info', 'the shutdown took 2.01 s: signalled 3 processes, 1 exited after SIGTERM, 1 killed'));
+  t.deepEqual(ruleActions(exitWithStatus, 'exit', step, cfg)[0], act.log('info', 'the shutdown took 2.01 s: signalled 3 processes, 1 exited after SIGTERM, 1 killed'));
 });
 
 test('only the step that enters "exiting" exits', (t) => {
   const cfg = config();
-  t.deepEqual(exitWithStatus(lastStep(cfg, [ev.ready(), ev.spawned(7), ev.reaped([exited(7, 0)], true)]), cfg), []);
+  t.deepEqual(lastStep(cfg, [ev.ready(), ev.spawned(7), ev.reaped([exited(7, 0)], true)]).facts.filter((fact) => fact.kind === 'exit'), []);
 });

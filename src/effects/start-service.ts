@@ -1,0 +1,51 @@
+// Starting a program (SPEC §3.1, §13, §14, §17), and what it means for the
+// event stream: 'spawned' with its pid, or 'spawnFailed' with 127, 126 or 125
+// and the reason.
+import { NO_PROCESS_ERRNOS, statusForSpawnError } from '../posix/exit-status.js';
+import type { InitEvent } from '../streams/events.js';
+import type { Service } from '../streams/service.js';
+import { strerror } from '../syscalls/libc.js';
+import { spawnCommand } from '../syscalls/spawn-command.js';
+import { giveTerminal, ownsTerminal } from '../syscalls/terminal.js';
+
+/** What every program starts with, whichever it is. */
+export interface StartContext {
+  /** Descriptors the init inherited, to hand on. */
+  readonly inheritedFds: readonly number[];
+  /** The directory the init started in, when it has left it already (a program's working_dir comes first). */
+  readonly directory: Uint8Array | undefined;
+  /** The app's environment, when it is not the init's own (boot/kept-environment.ts). */
+  readonly environment: readonly Uint8Array[] | undefined;
+}
+
+export function startService(index: number, service: Service, processGroup: boolean, context: StartContext): InitEvent[] {
+  const { launch } = service;
+  // On a terminal (docker run -it) the main command gets a process group of
+  // its own, and that group the terminal's foreground: Ctrl-C reaches it once,
+  // straight from the terminal, and an interactive shell gets job control.
+  const terminal = launch.foreground && ownsTerminal(0) ? 0 : undefined;
+  const result = spawnCommand({
+    argv: launch.argv,
+    processGroup,
+    foregroundOf: terminal,
+    inheritedFds: context.inheritedFds,
+    directory: launch.directory ?? context.directory,
+    environment: context.environment,
+  });
+  if (!('pid' in result)) {
+    const hint = NO_PROCESS_ERRNOS.has(result.errno) ? ' (no new process could be made: a pids or memory limit?)' : '';
+    return [{ kind: 'spawnFailed', service: index, status: statusForSpawnError(result.errno), reason: `${strerror(result.errno)}${hint}` }];
+  }
+  const events: InitEvent[] = [];
+  if (terminal !== undefined) {
+    // Where the C library could not have the child do it itself (musl).
+    const error = result.tookForeground ? undefined : giveTerminal(terminal, result.pid);
+    events.push(
+      error
+        ? { kind: 'note', level: 'warn', message: `${error.message}; the command does not have the terminal's foreground` }
+        : { kind: 'note', level: 'debug', message: `the command (pid ${result.pid}) has the terminal's foreground` },
+    );
+  }
+  events.push({ kind: 'spawned', service: index, pid: result.pid });
+  return events;
+}

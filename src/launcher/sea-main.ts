@@ -1,0 +1,35 @@
+// The single executable's main script: runs the init's bundle, an asset of the
+// executable, from V8's code cache for it, another asset.
+//
+// Node's own code cache for a main script (useCodeCache) holds the code V8
+// made while compiling it, before anything ran; V8 still compiles every
+// function the first time it is called. The cache here holds every function
+// the init's start-up ran: build.mjs makes it with a first executable, which
+// it runs once (`-D -- true`) and whose one extra asset names the file to
+// write the cache to, once start-up is over (src/boot/launcher-contract.ts). Both are
+// the same node binary, with the same flags: V8 takes the cache.
+import { writeFileSync } from 'node:fs';
+import { getAsset, getRawAsset } from 'node:sea';
+import { onStartUpOver } from '../boot/launcher-contract.js';
+import { bundleScript } from './bundle-script.js';
+
+function optionalAsset(key: string): ArrayBuffer | undefined {
+  try {
+    return getRawAsset(key) as ArrayBuffer;
+  } catch {
+    return undefined;
+  }
+}
+
+const cache = optionalAsset('init.code-cache');
+const script = bundleScript(getAsset('init.cjs', 'utf8'), process.execPath, cache === undefined ? undefined : Buffer.from(cache));
+const destination = optionalAsset('code-cache-destination');
+if (destination !== undefined) {
+  onStartUpOver(() => writeFileSync(Buffer.from(destination).toString(), script.codeCache()));
+}
+// Node's own modules come to the bundle from process.getBuiltinModule: Node 26
+// traces each require of one under NODE_DEBUG=module, and the bundle's first
+// module (src/boot/sea-restart.ts) has not yet started the executable over
+// without the app's NODE_DEBUG when the others load theirs.
+const bundleRequire = Object.assign((id: string): unknown => process.getBuiltinModule(id) ?? require(id), require) as NodeJS.Require;
+script.run(bundleRequire, process.execPath, '/');

@@ -1,0 +1,13 @@
+// The errno values the init's code names, from the platform's table (not written by hand).
+import { constants } from 'node:os';
+
+const errno: Readonly<Record<string, number>> = constants.errno;
+
+export const ENOENT = errno['ENOENT']!;
+export const ESRCH = errno['ESRCH']!;
+export const EINTR = errno['EINTR']!;
+export const ECHILD = errno['ECHILD']!;
+export const EAGAIN = errno['EAGAIN']!;
+export const ENOMEM = errno['ENOMEM']!;
+export const ENOTDIR = errno['ENOTDIR']!;
+export const ENAMETOOLONG = errno['ENAMETOOLONG']!;

@@ -1,0 +1,31 @@
+// What the end of a run means under the program's restart policy, with
+// Docker's meaning (SPEC §17): restart it, it completed (a one-shot's exit 0
+// ends nothing), it ends the container, or it gave up (on-failure:N ran out).
+import type { SupervisorConfig } from '../config.js';
+import type { Service } from '../service.js';
+
+export type Verdict = 'restart' | 'completed' | 'end' | 'gaveUp';
+
+/** A program others wait for with service_completed_successfully: a migration, a set-up step. */
+export function isOneShot(config: Pick<SupervisorConfig, 'services'>, index: number): boolean {
+  return config.services.some((service) => service.dependsOn.some((dependency) => dependency.service === index && dependency.condition === 'service_completed_successfully'));
+}
+
+/**
+ * `failures`: the runs in a row that failed, this one included. `stoppedToRestart`:
+ * the init stopped it in order to restart it (it turned unhealthy).
+ */
+export function verdict(service: Service, status: number, failures: number, oneShot: boolean, stoppedToRestart: boolean): Verdict {
+  const { restart } = service;
+  const outOfRetries = restart.kind === 'on-failure' && restart.maxRetries !== undefined && failures > restart.maxRetries;
+  if (stoppedToRestart) return outOfRetries ? 'gaveUp' : 'restart';
+  switch (restart.kind) {
+    case 'always':
+      return 'restart';
+    case 'on-failure':
+      if (status === 0) return oneShot ? 'completed' : 'end';
+      return outOfRetries ? 'gaveUp' : 'restart';
+    case 'no':
+      return status === 0 && oneShot ? 'completed' : 'end';
+  }
+}

@@ -1,0 +1,126 @@
+// The supervision tree's state: the container on top, one small state per
+// supervised program below. advance.ts moves it; nothing else keeps state.
+import type { Outcome } from '../events.js';
+
+/** How a run ended: its status (the shell's convention) and the words for it ("exited with status 3"). */
+export interface RunEnd {
+  readonly status: number;
+  readonly how: string;
+}
+
+/**
+ * The container's phase (the diagram is at the top of advance.ts).
+ * - starting: before start-up is over; nothing has been started. (Without a
+ *   program, the "container as VM" mode, the run starts in `running`.)
+ * - running: the programs run, restart, are probed and get signals.
+ * - shuttingDown: the shutdown sequence (SPEC §3.3, §17): the file's services
+ *   stopped in reverse order, then the broadcast, then the sweep (the wait
+ *   until no child is left).
+ * - exiting: the exit status is chosen; nothing moves after.
+ */
+export type Phase = 'starting' | 'running' | 'shuttingDown' | 'exiting';
+
+/**
+ * One program's status (what `ps` shows).
+ * - waiting: for start-up, or for its dependencies.
+ * - starting: asked to start; its pid is not known yet.
+ * - running: it runs (its health, if it has a check, is in `health`).
+ * - stopping: its stop signal was sent; it has not exited yet.
+ * - backingOff: it exited; it starts again when its restart timer fires.
+ * - completed: a one-shot that exited 0; it ends nothing.
+ * - stopped: the init stopped it, or it was never started before the shutdown.
+ * - gaveUp: on-failure:N ran out.
+ * - exited: it ended for good on its own (restart "no"), and so ended the container.
+ */
+export type ServiceStatus = 'waiting' | 'starting' | 'running' | 'stopping' | 'backingOff' | 'completed' | 'stopped' | 'gaveUp' | 'exited';
+
+/** The container's timers. */
+export type ContainerTimer = 'delayTerm' | 'grace' | 'report';
+/** Each program's timers. */
+export type ServiceTimer = 'restart' | 'stopGrace' | 'probe' | 'probeTimeout';
+
+/** When each running timer fires, on the pipeline's scheduler clock. */
+export type Timers<Name extends string> = Readonly<Partial<Record<Name, number>>>;
+
+/** A health check's state (SPEC §18). */
+export interface Health {
+  readonly status: 'starting' | 'healthy' | 'unhealthy';
+  /** Failed probes in a row that counted (none count during start_period). */
+  readonly failures: number;
+  /** Its check passed at least once since it started (service_healthy). */
+  readonly passed: boolean;
+  /** The probe that runs now: its pid once known, and whether its timeout killed it. */
+  readonly probe?: { readonly pid: number | null; readonly timedOut: boolean };
+  /** The last probe's output, on one line. */
+  readonly output: string;
+}
+
+export interface ServiceState {
+  readonly status: ServiceStatus;
+  /** While starting, running or stopping: its pid, once known. */
+  readonly pid: number | null;
+  /** When it entered its status, on the scheduler's clock (a running one's uptime counts from here). */
+  readonly since: number;
+  /** How often it was restarted. */
+  readonly restarts: number;
+  /** Runs in a row that failed (exited non-zero), for on-failure:N. */
+  readonly failures: number;
+  /** The last restart's delay (Docker's backoff doubles it); 0 before the first. */
+  readonly delayMs: number;
+  /** How its last run ended. */
+  readonly lastExit?: RunEnd;
+  /** It has run at least once (service_started). */
+  readonly started: boolean;
+  /** While stopping: what follows its exit. */
+  readonly afterStop?: 'restart' | 'stay';
+  readonly health?: Health;
+  readonly timers: Timers<ServiceTimer>;
+}
+
+/** The stop the init acts on, from the moment it first passes a SIGTERM on or starts the shutdown: the --grace clock and the summary's tally. */
+export interface Stop {
+  readonly since: number;
+  /** Processes reaped since, that --grace did not kill. */
+  readonly exited: number;
+  /** How many --grace killed, once it ran out. */
+  readonly killed?: number;
+}
+
+/** Where the shutdown sequence is. */
+export type Shutdown =
+  /** Stopping the file's services one by one, dependents first: `service` is the one the init waits for. */
+  | { readonly step: 'services'; readonly service: number }
+  /** The broadcast went out; its reach is not known yet. */
+  | { readonly step: 'broadcast' }
+  /** Waiting until no child is left; `signalled`: the broadcast's reach (0 without one). */
+  | { readonly step: 'sweep'; readonly signalled: number };
+
+export interface Lifecycle {
+  readonly phase: Phase;
+  /** One per configured program, in the configuration's order. */
+  readonly services: readonly ServiceState[];
+  /** Why the container ends and with what status (before -e): decided once, by the first program to end it or the signal. */
+  readonly outcome?: Outcome;
+  readonly stop?: Stop;
+  readonly shutdown?: Shutdown;
+  /** The interval of the next "still waiting" report. */
+  readonly reportEvery: number;
+  readonly timers: Timers<ContainerTimer>;
+}
+
+/** The first "still waiting" report comes 1 s into the wait. */
+export const FIRST_REPORT_MS = 1_000;
+
+export function initialLifecycle(config: { readonly services: readonly unknown[] }): Lifecycle {
+  return {
+    phase: config.services.length > 0 ? 'starting' : 'running',
+    services: config.services.map(() => ({ status: 'waiting', pid: null, since: 0, restarts: 0, failures: 0, delayMs: 0, started: false, timers: {} })),
+    reportEvery: FIRST_REPORT_MS,
+    timers: {},
+  };
+}
+
+/** A program with a process that runs now (running or stopping). */
+export function isLive(service: ServiceState): service is ServiceState & { readonly pid: number } {
+  return service.pid !== null && (service.status === 'running' || service.status === 'stopping');
+}
