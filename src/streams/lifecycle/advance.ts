@@ -92,7 +92,7 @@ function onTimer(move: Move, input: TimerInput): void {
   switch (input.name) {
     case 'restart':
       if (service.status !== 'backingOff' || move.state.phase !== 'running') return;
-      patchService(move, index, { status: 'starting', since: move.now, restarts: service.restarts + 1 });
+      patchService(move, index, { status: 'starting', since: move.now });
       return note(move, { kind: 'start', service: index });
     case 'stopGrace':
       if (service.status === 'stopping') note(move, { kind: 'killService', service: index });

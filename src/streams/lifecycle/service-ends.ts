@@ -37,7 +37,7 @@ export function endRun(move: Move, index: number, end: RunEnd, exit?: ChildExit)
   switch (verdict(service, outcome.status, failures, isOneShot(config, index), before.status === 'stopping')) {
     case 'restart': {
       const delayMs = restartDelay(before.delayMs, ranMs);
-      patchService(move, index, { ...ended, status: 'backingOff', failures, delayMs });
+      patchService(move, index, { ...ended, status: 'backingOff', failures, delayMs, restarts: before.restarts + 1 });
       setServiceTimer(move, index, 'restart', now + delayMs);
       note(move, { kind: 'restarting', service: index, delayMs, restarts: before.restarts + 1 });
       return undefined;

@@ -61,7 +61,7 @@ export interface ServiceState {
   readonly pid: number | null;
   /** When it entered its status, on the scheduler's clock (a running one's uptime counts from here). */
   readonly since: number;
-  /** How often it was restarted. */
+  /** How many restarts were decided (the one it is backing off for included). */
   readonly restarts: number;
   /** Runs in a row that failed (exited non-zero), for on-failure:N. */
   readonly failures: number;
