@@ -8,8 +8,7 @@ import type { Action, InitEvent } from '../streams/events.js';
 import { SIGKILL } from '../posix/signals.js';
 import { commandLine, isZombie } from '../syscalls/proc.js';
 import { sendSignal } from '../syscalls/send-signal.js';
-import { broadcastSignal } from './broadcast-signal.js';
-import { responsibleFor } from './responsible-for.js';
+import { broadcastSignal, responsibleFor } from './broadcast-signal.js';
 
 export interface InterpreterDeps {
   readonly logger: Logger;

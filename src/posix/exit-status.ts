@@ -1,5 +1,21 @@
+// How a process ended: the status int that waitpid fills in, decoded (the W*
+// macros of <sys/wait.h>), the shell's number for it, the words for the log,
+// and the status of a program that could not be started at all.
 import { EAGAIN, ENAMETOOLONG, ENOENT, ENOMEM, ENOTDIR } from './errno.js';
-import type { ChildExit } from './wait-status.js';
+
+export interface ChildExit {
+  readonly pid: number;
+  /** Exit code when the child called exit(), otherwise null. */
+  readonly code: number | null;
+  /** Signal number when the child was killed by a signal, otherwise null. */
+  readonly signal: number | null;
+}
+
+export function decodeWaitStatus(pid: number, status: number): ChildExit {
+  const termSignal = status & 0x7f;
+  if (termSignal === 0) return { pid, code: (status >> 8) & 0xff, signal: null };
+  return { pid, code: null, signal: termSignal };
+}
 
 /** The shell convention: the exit code, or 128+N for a process killed by signal N. */
 export function exitStatusOf(exit: ChildExit): number {

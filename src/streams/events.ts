@@ -1,7 +1,7 @@
 // What happens to the init (events, the pipeline's input) and what it does
 // about it (actions, its output). Plain data, so that marble tests can write
 // them down. Types that several rules share live here, with the events.
-import type { ChildExit } from '../posix/wait-status.js';
+import type { ChildExit } from '../posix/exit-status.js';
 
 export type { ChildExit };
 

@@ -3,7 +3,7 @@
 // at all (ECHILD). One SIGCHLD can stand for many exits, so it always loops.
 import { ECHILD, EINTR, lastError, type SyscallError } from './errors.js';
 import { libc } from './libc.js';
-import { decodeWaitStatus, type ChildExit } from '../posix/wait-status.js';
+import { decodeWaitStatus, type ChildExit } from '../posix/exit-status.js';
 
 const WNOHANG = 1;
 const status = new Int32Array(1);

@@ -11,7 +11,7 @@
 //   shuttingDown steps: services (stop the file's services one by one, dependents
 //   first) ─► broadcast (SIGTERM to all) ─► sweep (until ECHILD)
 //
-// Each program (service-ends.ts, dependencies.ts, stop-service.ts):
+// Each program (service-moves.ts, dependencies.ts):
 //
 //   waiting ─dependencies met─► starting ─spawned─► running ─exit─► backingOff ─restart timer─► starting
 //                                                      │            (restart policy, Docker's backoff)
@@ -25,12 +25,11 @@ import { SIGKILL } from '../../posix/signals.js';
 import type { SupervisorConfig } from '../config.js';
 import type { InitEvent, Outcome } from '../events.js';
 import { startWaiting } from './dependencies.js';
-import { serviceWithPid } from './identify.js';
 import { note, patchService, setServiceTimer, setTimer, type Move } from './move.js';
-import { endRun } from './service-ends.js';
+import { endRun } from './service-moves.js';
 import { beginShutdown, beginSweep, exitNow, serviceGone } from './shutdown.js';
 import { onSignal, releaseHeldSigterm } from './signals.js';
-import type { Lifecycle } from './state.js';
+import { serviceWithPid, type Lifecycle } from './state.js';
 import type { Fact, Input, TimerInput } from './step.js';
 
 /** Each interval between "still waiting" reports is twice the one before, up to a minute. */

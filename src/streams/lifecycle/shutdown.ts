@@ -5,11 +5,10 @@
 // is left. -W exits at once. The --grace clock runs from the first stop the
 // init acts on.
 import { isLogged, type Outcome } from '../events.js';
-import { note, setTimer, type Move } from './move.js';
-import { cancelServiceTimers } from './service-ends.js';
-import { patchService } from './move.js';
+import { note, patchService, setTimer, type Move } from './move.js';
+import { cancelServiceTimers, stopService } from './service-moves.js';
 import { FIRST_REPORT_MS, isLive } from './state.js';
-import { stopService } from './stop-service.js';
+
 
 /** The init acts on a stop: the --grace clock starts, once. */
 export function startStopClock(move: Move): void {

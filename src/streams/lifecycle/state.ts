@@ -124,3 +124,15 @@ export function initialLifecycle(config: { readonly services: readonly unknown[]
 export function isLive(service: ServiceState): service is ServiceState & { readonly pid: number } {
   return service.pid !== null && (service.status === 'running' || service.status === 'stopping');
 }
+
+// Which program a pid is: the one place that answers it (for a reaped exit, for -w, for a probe's result).
+
+/** The index of the live program that runs as `pid`; -1 for none. */
+export function serviceWithPid(state: Lifecycle, pid: number): number {
+  return state.services.findIndex((service) => isLive(service) && service.pid === pid);
+}
+
+/** The index of the program whose health probe runs as `pid`; -1 for none. */
+export function probeWithPid(state: Lifecycle, pid: number): number {
+  return state.services.findIndex((service) => service.health?.probe?.pid === pid);
+}

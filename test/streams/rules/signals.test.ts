@@ -1,10 +1,10 @@
 // Where a delivered signal goes: each live program's pid, its group for
-// SIGTERM with -g, rewritten by --rewrite.
+// SIGTERM with -g, rewritten by --rewrite; and why a dropped one goes nowhere.
 import test from 'ava';
 import type { SupervisorConfig } from '../../../src/streams/config.js';
 import type { Input } from '../../../src/streams/lifecycle/step.js';
-import { deliverSignal } from '../../../src/streams/rules/deliver-signal.js';
-import { act, config, ev } from '../../support/fixtures.js';
+import { deliverSignal, dropSignal } from '../../../src/streams/rules/signals.js';
+import { act, config, ev, exited, idle } from '../../support/fixtures.js';
 import { SIGHUP, SIGINT, SIGQUIT, SIGRTMIN, SIGTERM, SIGUSR1 } from '../../support/signals.js';
 import { lastStep, ruleActions } from '../../support/steps.js';
 
@@ -45,4 +45,26 @@ test('a signal that is not forwarded (a realtime one without -r) is dropped with
 
 test('with debug off, the forwarding carries no log line at all', (t) => {
   t.deepEqual(deliver(config({ logLevel: 'info' }), [...running, ev.signal(SIGHUP)]), [act.forward(SIGHUP, 7)]);
+});
+
+const drop = (cfg: SupervisorConfig, inputs: Input[]) => ruleActions(dropSignal, 'drop', lastStep(cfg, inputs), cfg);
+const shuttingDown = [ev.ready(), ev.spawned(7), ev.reaped([exited(7, 0)]), ev.signalled(3)];
+
+test('without a command: a signal that does not stop the init is ignored with a debug line; one that does is no drop', (t) => {
+  const cfg = idle({ shutdownOnSigint: false });
+  t.deepEqual(drop(cfg, [ev.signal(SIGHUP)]), [act.log('debug', 'ignoring SIGHUP: there is no command to forward it to', { signal: 'SIGHUP' })]);
+  t.deepEqual(drop(cfg, [ev.signal(SIGINT)]).length, 1, 'SIGINT with -I is ignored too');
+  t.deepEqual(drop(cfg, [ev.signal(SIGTERM)]), []);
+});
+
+test('before the command starts, a signal other than a stop is dropped (SPEC §11)', (t) => {
+  t.deepEqual(drop(config(), [ev.signal(SIGHUP)]), [act.log('debug', 'dropping SIGHUP: the command has not started yet', { signal: 'SIGHUP' })]);
+});
+
+test('while shutting down, signals other than a stop are dropped; with -B a stop is too', (t) => {
+  t.deepEqual(drop(config(), [...shuttingDown, ev.signal(SIGHUP)]), [act.log('debug', 'dropping SIGHUP: waiting for the remaining children to exit', { signal: 'SIGHUP' })]);
+  t.deepEqual(drop(config(), [...shuttingDown, ev.signal(SIGTERM)]), [], 'SIGTERM is broadcast again');
+  t.deepEqual(drop(config({ broadcast: false }), [...shuttingDown.slice(0, 3), ev.signal(SIGTERM)]), [
+    act.log('debug', 'dropping SIGTERM: waiting for the remaining children to exit', { signal: 'SIGTERM' }),
+  ]);
 });

@@ -1,10 +1,10 @@
-// Rule: where a delivered signal goes (SPEC §4, §2 -g, §8 --rewrite): to each
-// program it reaches, rewritten if --rewrite says so; with -g a SIGTERM goes
-// to the program's whole process group.
+// Rules for signals (SPEC §3.2, §4, §8, §11): where a delivered signal goes
+// (each live program's pid; its group for SIGTERM with -g; rewritten by
+// --rewrite), why a dropped one goes nowhere, and --delay-term's hold.
 import { SIGTERM } from '../../posix/signals.js';
 import type { SupervisorConfig } from '../config.js';
 import { debugLine, log, type Action } from '../events.js';
-import type { Rule } from '../lifecycle/step.js';
+import type { DropReason, Rule } from '../lifecycle/step.js';
 
 function forward(received: number, pid: number, config: SupervisorConfig): Action[] {
   const name = config.signalName(received);
@@ -23,3 +23,21 @@ function forward(received: number, pid: number, config: SupervisorConfig): Actio
 
 export const deliverSignal: Rule<'deliver'> = ({ signal, services }, { after }, config) =>
   services.flatMap((index) => forward(signal, after.services[index]!.pid!, config));
+
+const WHY: Readonly<Record<DropReason, (name: string) => string>> = {
+  notStarted: (name) => `dropping ${name}: the command has not started yet`,
+  noCommand: (name) => `ignoring ${name}: there is no command to forward it to`,
+  noneRunning: (name) => `dropping ${name}: no program is running to take it`,
+  shuttingDown: (name) => `dropping ${name}: waiting for the remaining children to exit`,
+};
+
+export const dropSignal: Rule<'drop'> = ({ signal, why }, _step, config) =>
+  debugLine(config.logLevel, () => {
+    const name = config.signalName(signal);
+    return log('debug', WHY[why](name), { signal: name });
+  });
+
+export const holdSigterm: Rule<'hold'> = ({ signal }, _step, config) => {
+  const name = config.signalName(signal);
+  return [log('info', `holding ${name} for ${config.delayTermMs / 1000} s before acting on it (--delay-term)`, { signal: name })];
+};

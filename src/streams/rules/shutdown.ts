@@ -1,8 +1,21 @@
-// Rule: the exit (SPEC §3.3 step 3, §10): one summary of the shutdown, then
-// the outcome's status, or 0 when -e names it. Always the last line.
+// Rules for the shutdown sequence (SPEC §3.3, §10): why it begins, the
+// broadcast, the sweep (wait until no child is left), --grace's kill, the
+// "still waiting" reports, and the exit: one summary, then the status (or 0
+// when -e names it), always the last line.
+import { SIGTERM } from '../../posix/signals.js';
 import { log, type Action } from '../events.js';
-import type { Rule } from '../lifecycle/step.js';
 import type { Lifecycle } from '../lifecycle/state.js';
+import type { Rule } from '../lifecycle/step.js';
+
+export const announceShutdown: Rule<'shutdown'> = (_fact, { after }) => [log('info', `shutting down: ${after.outcome?.reason ?? 'unknown'}`)];
+
+export const broadcastSigterm: Rule<'broadcast'> = () => [{ type: 'broadcast', signal: SIGTERM }];
+
+export const waitForChildren: Rule<'sweep'> = () => [log('info', 'waiting for every child to exit'), { type: 'sweep' }];
+
+export const killAtGrace: Rule<'killAll'> = () => [{ type: 'kill' }];
+
+export const reportRemaining: Rule<'report'> = () => [{ type: 'report' }];
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 'es'}`;
 

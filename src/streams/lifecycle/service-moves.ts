@@ -1,13 +1,14 @@
-// A program's run ends (SPEC §15, §17): reaped, or it could not be started.
-// Below the container: the program's own state moves on (a restart after
-// Docker's backoff, completed, given up, stopped); what ends the container is
-// handed up, for the container to act on.
+// One program's own moves, below the container (SPEC §15, §17, §18): its run
+// ends (reaped, or it could not be started) and its state moves on under its
+// restart policy (a restart after Docker's backoff, completed, given up,
+// stopped), what ends the container handed up for the container to act on;
+// and it is stopped: its stop_signal now, SIGKILL when its stop_grace_period
+// runs out, what follows its exit kept with it.
 import type { ChildExit, Outcome } from '../events.js';
-import { note, patchService, setServiceTimer, type Move } from './move.js';
-import { restartDelay } from './restart-delay.js';
-import { isOneShot, verdict } from './restart-policy.js';
-import type { RunEnd, ServiceTimer } from './state.js';
 import { serviceLabel } from '../label.js';
+import { note, patchService, setServiceTimer, type Move } from './move.js';
+import { isOneShot, restartDelay, verdict } from './restart.js';
+import type { RunEnd, ServiceTimer } from './state.js';
 
 const SERVICE_TIMERS: readonly ServiceTimer[] = ['restart', 'stopGrace', 'probe', 'probeTimeout'];
 
@@ -54,4 +55,12 @@ export function endRun(move: Move, index: number, end: RunEnd, exit?: ChildExit)
       patchService(move, index, { ...ended, status: 'exited', failures });
       return outcome;
   }
+}
+
+/** `afterStop`: restart it once it is gone (it turned unhealthy), or let it stay stopped. */
+export function stopService(move: Move, index: number, afterStop: 'restart' | 'stay'): void {
+  patchService(move, index, { status: 'stopping', afterStop });
+  note(move, { kind: 'stopService', service: index });
+  const graceMs = move.config.services[index]!.stopGraceMs;
+  if (graceMs !== undefined) setServiceTimer(move, index, 'stopGrace', move.now + graceMs);
 }

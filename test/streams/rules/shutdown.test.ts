@@ -1,5 +1,5 @@
 import test from 'ava';
-import { exitWithStatus } from '../../../src/streams/rules/exit-with-status.js';
+import { exitWithStatus } from '../../../src/streams/rules/shutdown.js';
 import { act, config, ev, exited, killed } from '../../support/fixtures.js';
 import { lastStep, ruleActions } from '../../support/steps.js';
 

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { warnReaped } from '../../../src/streams/rules/warn-reaped.js';
+import { warnReaped } from '../../../src/streams/rules/programs.js';
 import { act, config, ev, exited, killed } from '../../support/fixtures.js';
 import { lastStep, ruleActions } from '../../support/steps.js';
 
