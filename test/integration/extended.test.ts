@@ -124,7 +124,8 @@ test('--delay-term without a command: the shutdown starts after the delay', asyn
 
 // -w ---------------------------------------------------------------------
 test('-w: a WARN line for every reaped process that was not the command', async (t) => {
-  const { code, stderr } = await runInit(['-w', 'sh', '-c', '(sleep 0.1 &); (sleep 0.1 &); sleep 0.6; exit 2']);
+  // Two orphans, both gone before the command exits 2.
+  const { code, stderr } = await runInit(['-w', helper('orphans'), '2', '2', 'all']);
   t.is(code, 2);
   const warnings = logLines(stderr).filter((line) => line.startsWith('[WARN]'));
   t.is(warnings.length, 2, stderr);

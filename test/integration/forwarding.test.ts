@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startInit, startRecorder } from '../support/init.js';
 import { FORWARDED_STANDARD, SIGTERM } from '../support/signals.js';
 import { helper } from '../support/paths.js';
+import { childrenOf } from '../support/procfs.js';
 import { recordedSignals, waitFor } from '../support/wait.js';
 import { readOr, tmp } from '../support/files.js';
 
@@ -85,12 +86,13 @@ test('SIGUSR1 reaches the command and does not start Node\'s debugger', async (t
   t.is((await init.outcome).code, 0);
 });
 
-// -g: the command (a recorder that stops 1 s after SIGTERM) has a child recorder in its process group.
-async function groupRun(args: string[]) {
+// -g: the command (a recorder that stops 1 s after SIGTERM, or with `stays`
+// never) has a child recorder in its process group.
+async function groupRun(args: string[], stays = false) {
   const dir = tmp();
   const command = join(dir, 'command');
   const child = join(dir, 'child');
-  const init = await startInit([...args, 'sh', '-c', `${helper('sigrecord')} ${child} 0 & exec ${helper('sigrecord')} ${command} 1000`]);
+  const init = await startInit([...args, 'sh', '-c', `${helper('sigrecord')} ${child} 0 & exec ${helper('sigrecord')} ${command}${stays ? '' : ' 1000'}`]);
   await waitFor('both recorders to be ready', () => readOr(command).startsWith('ready') && readOr(child).startsWith('ready'));
   return { init, command, child };
 }
@@ -107,11 +109,13 @@ test('-g: SIGTERM reaches the whole process group, other signals only the comman
 });
 
 test('without -g: SIGTERM reaches the command only (the rest get it from the shutdown broadcast)', async (t) => {
-  const { init, command, child } = await groupRun([]);
+  // The command records SIGTERM and stays: the shutdown comes only when the test ends it.
+  const { init, command, child } = await groupRun([], true);
   init.signal('SIGTERM');
   await waitFor('SIGTERM to reach the command', () => recordedSignals(command).includes(SIGTERM));
-  await sleep(400); // the command itself stays up 1 s after SIGTERM
+  await sleep(400);
   t.deepEqual(recordedSignals(child), []);
-  t.is((await init.outcome).code, 0);
+  process.kill(childrenOf(init.hostPid)[0]!, 'SIGKILL');
+  t.is((await init.outcome).code, 137);
   t.deepEqual(recordedSignals(child), [SIGTERM], 'then the broadcast reached it');
 });

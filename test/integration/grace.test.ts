@@ -4,7 +4,7 @@ import test from 'ava';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readOr, tmp } from '../support/files.js';
+import { readOr, tmp, untilReady } from '../support/files.js';
 import { logLines, runInit, startInit } from '../support/init.js';
 import { helper } from '../support/paths.js';
 import { namespaceProcesses } from '../support/procfs.js';
@@ -48,7 +48,8 @@ test('a command that ignores SIGTERM under "docker stop" ends with 137 after the
 });
 
 test('the wait ends the moment the tree is empty: no kill, no waiting for the grace', async (t) => {
-  const { code, stderr } = await runInit(['-v', '--grace', '30', 'sh', '-c', `${helper('sigrecord')} ${join(tmp(), 'log')} 0 & sleep 0.3; exit 0`]);
+  const log = join(tmp(), 'log');
+  const { code, stderr } = await runInit(['-v', '--grace', '30', 'sh', '-c', `${helper('sigrecord')} ${log} 0 & ${untilReady(log)}; exit 0`]);
   t.is(code, 0);
   t.notRegex(stderr, /ran out/);
   const [, seconds, signalled, exited, killed] = summary(stderr) ?? [];
@@ -101,11 +102,14 @@ test('-D --grace kills its own stubborn descendants, never a bystander outside i
   }
 });
 
-test('while it waits, the init names what keeps it waiting, within a second', async (t) => {
+test('while it waits, the init names what keeps it waiting (pid and command line of each), after saying that the wait began', async (t) => {
+  // When (1 s into the wait, then at growing intervals) is the marble test's to show (test/streams/grace.test.ts).
   const init = await startInit(['-v', 'sh', '-c', `${startStubborn}; exit 0`]);
-  await waitFor('the named leftover', () => /still waiting for pid \d+ \(sh -c trap "" TERM; sleep 1000\), pid \d+ \(sleep 1000\)/.test(init.stderr()), 5_000);
-  const waitingAt = init.stderr().indexOf('waiting for every child');
-  t.true(waitingAt >= 0);
+  await waitFor('the named leftover', () => /still waiting for pid \d+ \(sh -c trap "" TERM; sleep 1000\), pid \d+ \(sleep 1000\)/.test(init.stderr()), 10_000);
+  const lines = logLines(init.stderr());
+  const began = lines.findIndex((line) => line.endsWith('waiting for every child to exit'));
+  const named = lines.findIndex((line) => line.includes('still waiting for'));
+  t.true(began >= 0 && began < named, lines.join('\n'));
   init.kill();
   await init.outcome;
 });

@@ -5,7 +5,7 @@ import test from 'ava';
 import { closeSync, constants, existsSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readOr, tmp } from '../support/files.js';
+import { readOr, tmp, untilReady } from '../support/files.js';
 import { cleanEnv, logLines, runInit, startInit } from '../support/init.js';
 import { helper, ROOT } from '../support/paths.js';
 import { namespaceProcesses } from '../support/procfs.js';
@@ -115,7 +115,7 @@ test('-D with a /proc of another PID namespace (unshare --pid without --mount-pr
   const script = [
     `${helper('sigrecord')} ${bystander} &`,
     `until [ -s ${bystander} ]; do sleep 0.01; done`,
-    `"$INIT" -D -v -- sh -c '${helper('sigrecord')} ${descendant} 0 & sleep 0.3; exit 5' 2>${join(dir, 'stderr')}`,
+    `"$INIT" -D -v -- sh -c '${helper('sigrecord')} ${descendant} 0 & ${untilReady(descendant)}; exit 5' 2>${join(dir, 'stderr')}`,
     `echo $? > ${join(dir, 'result')}`,
   ].join('\n');
   const run = spawnSync('unshare', ['--pid', '--fork', 'sh', '-c', script], { env: cleanEnv(), timeout: 30_000 });

@@ -6,7 +6,7 @@ import { startInit } from '../support/init.js';
 import { helper } from '../support/paths.js';
 import { namespaceProcesses } from '../support/procfs.js';
 import { recordedSignals, waitFor } from '../support/wait.js';
-import { readOr, tmp } from '../support/files.js';
+import { readOr, tmp, untilReady } from '../support/files.js';
 
 test('-D: a bystander that is not a descendant survives the shutdown untouched', async (t) => {
   const dir = tmp();
@@ -16,7 +16,7 @@ test('-D: a bystander that is not a descendant survives the shutdown untouched',
   // PID 1 of the namespace is a shell; the init is one of its children, the bystander another.
   const script = [
     `${helper('sigrecord')} ${bystander} &`,
-    `"$INIT" -D -vv -- sh -c '${helper('sigrecord')} ${descendant} 0 & sleep 0.3; exit 5' 2>${join(dir, 'stderr')}`,
+    `"$INIT" -D -vv -- sh -c '${helper('sigrecord')} ${descendant} 0 & ${untilReady(descendant)}; exit 5' 2>${join(dir, 'stderr')}`,
     `echo $? > ${result}`,
     'sleep 30',
   ].join('\n');

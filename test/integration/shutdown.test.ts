@@ -6,13 +6,13 @@ import { logLines, startInit, type RunningInit } from '../support/init.js';
 import { helper } from '../support/paths.js';
 import { namespaceProcesses } from '../support/procfs.js';
 import { recordedSignals, waitFor } from '../support/wait.js';
-import { readOr, tmp } from '../support/files.js';
+import { readOr, tmp, untilReady } from '../support/files.js';
 
 /** A command that leaves a recorder behind (which ignores SIGTERM unless `stopDelay` is given) and exits 4. */
 async function leaveRecorder(args: string[], stopDelay?: number) {
   const log = join(tmp(), 'left');
   const recorder = `${helper('sigrecord')} ${log}${stopDelay === undefined ? '' : ` ${stopDelay}`}`;
-  const init = await startInit([...args, 'sh', '-c', `${recorder} & sleep 0.3; exit 4`]);
+  const init = await startInit([...args, 'sh', '-c', `${recorder} & ${untilReady(log)}; exit 4`]);
   await waitFor('the recorder to be ready', () => readOr(log).startsWith('ready'));
   return { init, log };
 }

@@ -1,7 +1,7 @@
 // SPEC §3.1 and §6 (first point): how the init starts and starts its command.
 import test from 'ava';
 import { tmp } from '../support/files.js';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readlinkSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { logLines, runInit, startInit } from '../support/init.js';
 import { helper } from '../support/paths.js';
@@ -32,9 +32,12 @@ test('not PID 1 and no -D: the exact error line, through a pipe, exit 1, nothing
 
 test('-D makes the init the child subreaper: an orphan of its tree is re-parented to it and reaped', async (t) => {
   // -B: the orphan is left to finish on its own, so that it exits rather than dies of the broadcast.
-  const init = await startInit(['-D', '-B', '-vv', 'sh', '-c', 'sleep 0.7 & echo $!; exit 0'], { namespace: false });
+  // The orphan goes on until the test has seen it re-parented.
+  const go = join(tmp(), 'go');
+  const init = await startInit(['-D', '-B', '-vv', 'sh', '-c', `sh -c 'until [ -e ${go} ]; do sleep 0.01; done' & echo $!; exit 0`], { namespace: false });
   const orphan = await waitFor('the orphan pid', () => Number(init.stdout().trim()) || undefined);
   await waitFor('the orphan to be re-parented', () => hostProcess(orphan)?.ppid === init.hostPid);
+  writeFileSync(go, '');
   const outcome = await init.outcome;
   t.is(outcome.code, 0);
   t.true(logLines(outcome.stderr).includes(`[DEBUG][docker-container-init] reaped pid ${orphan}: exited with status 0`));

@@ -80,7 +80,7 @@ test('the entrypoint-script use: three background services, exec the init, docke
   // A login session (docker exec) leaves two orphans behind; they are adopted and reaped.
   const session = await nsenter(init.hostPid, ['sh', '-c', 'sleep 0.2 & sleep 0.3 & exit 0']);
   t.is(session.code, 0);
-  await sleep(800);
+  await waitFor('the two orphans to be reaped', () => (init.stderr().match(/reaped pid \d+: exited with status 0/g) ?? []).length === 2);
   t.deepEqual(zombiesIn(init.hostPid), []);
 
   const stopAt = Date.now();

@@ -28,8 +28,9 @@ test('a command that ignores SIGTERM: the init waits until it is killed, then re
 });
 
 test('a command that forks a tree 5 levels deep and exits: the whole tree is adopted, stopped and reaped', async (t) => {
-  // Each level is a subshell that starts the next level and a `sleep 30`: 6 subshells, 6 sleeps.
-  const script = 'level() { if [ "$1" -gt 0 ]; then level $(( $1 - 1 )) & fi; sleep 30; }; level 5 & sleep 0.3; exit 8';
+  // Each level is a subshell that starts the next level and a `sleep 30`: 6
+  // subshells, 6 sleeps. The command exits once all six sleeps run.
+  const script = 'level() { if [ "$1" -gt 0 ]; then level $(( $1 - 1 )) & fi; sleep 30; }; level 5 & until [ "$(pgrep -c -f "^sleep 30$")" -ge 6 ]; do sleep 0.01; done; exit 8';
   const init = await startInit(['-vv', 'sh', '-c', script]);
   const outcome = await init.outcome;
   t.is(outcome.code, 8);

@@ -12,3 +12,6 @@ export function readOr(path: string, fallback = ''): string {
     return fallback;
   }
 }
+
+/** A shell loop that goes on once the sigrecord helper writing to `log` has its handlers in place. */
+export const untilReady = (log: string): string => `until grep -qs ^ready ${log}; do sleep 0.01; done`;
