@@ -31,7 +31,7 @@ import { waitWritable } from './syscalls/wait-writable.js';
 
 const V8_FLAGS = '--no-opt --no-maglev';
 
-// The parent as it was when the init's code first ran (for -p: see shell/ask-for-parent-death-signal.ts).
+// The parent as it was when the init's code first ran (for -p: see effects/ask-for-parent-death-signal.ts).
 const parentAtStart = process.ppid;
 
 // The arguments as bytes, before process.title rewrites them.

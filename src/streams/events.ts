@@ -30,7 +30,7 @@ export type InitEvent =
   | { readonly kind: 'killed'; readonly processes: readonly NamedProcess[] }
   /** What the init is still waiting for. */
   | { readonly kind: 'remaining'; readonly processes: readonly NamedProcess[] }
-  /** Something the shell has to say (a failed call, a fact of the start-up), for the log. */
+  /** Something the effects have to say (a failed call, a fact of the start-up), for the log. */
   | { readonly kind: 'note'; readonly level: LogLevel; readonly message: string; readonly fields?: LogFields };
 
 /** A process as the log names it: pid and command line (from /proc, cut short). */

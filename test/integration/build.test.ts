@@ -12,7 +12,7 @@ test('OUTPUT_FILENAME=path writes an executable bundle there that runs', (t) => 
   const output = join(dir, 'my-init');
   execFileSync(join(ROOT, 'build.sh'), { env: { ...process.env, OUTPUT_FILENAME: output }, stdio: 'pipe' });
   t.true((statSync(output).mode & 0o111) !== 0);
-  t.true(readFileSync(output, 'utf8').startsWith('#!/bin/sh\n'), 'a shell launcher in front (src/boot/launcher.sh)');
+  t.true(readFileSync(output, 'utf8').startsWith('#!/bin/sh\n'), 'a shell launcher in front (src/launcher/npm-launcher.sh)');
   t.regex(execFileSync(output, ['--version'], { env: cleanEnv() }).toString(), /^docker-container-init \d+\.\d+\.\d+\n$/);
 });
 
