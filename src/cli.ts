@@ -16,18 +16,17 @@ import { helpText } from './cli/help.js';
 import { logLevelFor } from './cli/log-level.js';
 import { parseArguments } from './cli/parse.js';
 import { supervisorConfig } from './cli/supervisor-config.js';
-import { formatLine, PROGRAM } from './log/format.js';
-import { fdLineWriter } from './log/line-writer.js';
-import { createLogger } from './log/logger.js';
-import { selfInflictedSignals } from './log/self-inflicted-signals.js';
+import { formatLine, PROGRAM, type LogFormat } from './output/format.js';
+import { lineWriter } from './output/log-writer.js';
+import { createLogger, type Logger } from './output/logger.js';
+import { selfInflictedSignals } from './output/self-inflicted-signals.js';
+import { standardSinks, type StandardSinks } from './output/standard-sinks.js';
 import { mainLoop } from './effects/main-loop.js';
 import { scanInheritedDescriptors } from './effects/scan-inherited-descriptors.js';
-import { terminalGuard } from './effects/terminal-guard.js';
 import { underAnotherInit } from './effects/under-another-init.js';
 import { setV8Flags } from './syscalls/node-internals.js';
 import { rawArguments } from './syscalls/raw-arguments.js';
 import { realtimeRange } from './syscalls/realtime-range.js';
-import { waitWritable } from './syscalls/wait-writable.js';
 
 const V8_FLAGS = '--no-opt --no-maglev';
 
@@ -37,45 +36,51 @@ const parentAtStart = process.ppid;
 // The arguments as bytes, before process.title rewrites them.
 const argvBytes = rawArguments(process.argv.length - 2);
 
+/** Exits with `status` once what is written has gone out (or the exit's flush bound has passed). */
+function leave(sinks: StandardSinks, status: number): void {
+  void sinks.flush().then(() => process.exit(status));
+}
+
+/** The init's log on stderr, in `format`; what Node itself prints goes there as warnings. */
+function initLog(sinks: StandardSinks, format: LogFormat): Logger {
+  const line = (level: 'warn', message: string): string => `${formatLine(format, level, message)}\n`;
+  const stderr = lineWriter(sinks.stderr, (count) => line('warn', `${count} log line${count === 1 ? ' was' : 's were'} dropped: stderr was not being read`));
+  attachStandardStreams({
+    stdout: (text) => sinks.stdout.write(Buffer.from(text)),
+    stderrLine: (message) => stderr.write(line('warn', message)),
+  });
+  return createLogger(format, stderr);
+}
+
 function main(argv: readonly string[]): void {
   const range = realtimeRange();
   const request = parseArguments(argv, VERSION, range);
   // What `ps` and `docker top` show: the init and what it runs (as tini does).
   process.title = [PROGRAM, ...argv].join(' ');
+  const selfInflicted = selfInflictedSignals();
+  const sinks = standardSinks(selfInflicted);
   switch (request.kind) {
     case 'help':
-      fdLineWriter(1).write(helpText(BUILD_DATE));
-      process.exit(0);
+      sinks.stdout.write(Buffer.from(helpText(BUILD_DATE)), true);
+      return leave(sinks, 0);
     case 'version':
-      fdLineWriter(1).write(`${PROGRAM} ${VERSION}\n`);
-      process.exit(0);
+      sinks.stdout.write(Buffer.from(`${PROGRAM} ${VERSION}\n`), true);
+      return leave(sinks, 0);
     case 'usageError':
-      createLogger(request.logFormat).log('error', `${request.message} (see -h)`);
-      process.exit(2);
+      initLog(sinks, request.logFormat).log('error', `${request.message} (see -h)`, undefined, true);
+      return leave(sinks, 2);
     case 'supervise': {
       const { options, command } = request;
-      const selfInflicted = selfInflictedSignals();
-      // Writing the log never waits for long: a stderr nobody reads must not stop the init (SPEC §14).
-      const stderr = fdLineWriter(2, {
-        guard: terminalGuard(2),
-        selfInflicted,
-        waitWritable,
-        dropReport: (count) => `${formatLine(options.logFormat, 'warn', `${count} log line${count === 1 ? ' was' : 's were'} dropped: stderr was not being read`)}\n`,
-      });
-      attachStandardStreams({
-        stdout: fdLineWriter(1, { guard: terminalGuard(1), selfInflicted, waitWritable }),
-        stderrLine: (line) => stderr.write(`${formatLine(options.logFormat, 'warn', line)}\n`),
-      });
-      const logger = createLogger(options.logFormat, stderr);
+      const logger = initLog(sinks, options.logFormat);
       const notPid1 = process.pid !== 1;
       const under = notPid1 && !options.skipPidCheck ? underAnotherInit() : undefined;
       if (notPid1 && !options.skipPidCheck && under === undefined) {
-        logger.log('error', 'You have to either run this as pid 1 or specify the -D option');
-        process.exit(1);
+        logger.log('error', 'You have to either run this as pid 1 or specify the -D option', undefined, true);
+        return leave(sinks, 1);
       }
       if (!existsSync('/proc/self/fd')) {
-        logger.log('error', 'cannot run without /proc (it is not mounted): the init reads its descriptors and the processes it answers for there');
-        process.exit(1);
+        logger.log('error', 'cannot run without /proc (it is not mounted): the init reads its descriptors and the processes it answers for there', undefined, true);
+        return leave(sinks, 1);
       }
       // Before anything opens a descriptor of its own (nothing so far has):
       // which descriptors came from the parent, to hand them on to the command.
@@ -92,6 +97,7 @@ function main(argv: readonly string[]): void {
         parentDeathSignal: death === undefined ? undefined : { signal: death, name: config.signalName(death) },
         parentAtStart,
         logger,
+        exit: (status) => leave(sinks, status),
         inheritedFds,
         early: earlySignals,
         debuggerClosed,

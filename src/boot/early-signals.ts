@@ -10,8 +10,7 @@
 // hit Node's one-shot start-up handler, which resets the signal to its default
 // as it fires: that is read back before the init's handles replace it.
 // Module state on purpose: it has to exist before the rest of the init loads.
-import { textLine } from '../log/format.js';
-import { fdLineWriter } from '../log/line-writer.js';
+import { fail } from './fatal-errors.js';
 import { STANDARD_FORWARDED } from '../streams/forwarded-signals.js';
 import { SIGCHLD, SIGINT, SIGTERM } from '../posix/signals.js';
 import { listenSignal } from '../syscalls/signal-handles.js';
@@ -42,8 +41,7 @@ try {
   for (const signal of [SIGCHLD, ...STANDARD_FORWARDED]) catchSignal(signal);
 } catch (error) {
   // An init that cannot catch signals cannot do its job: one line, and out.
-  fdLineWriter(2).write(`${textLine('error', error instanceof Error ? error.message : String(error))}\n`);
-  process.exit(1);
+  fail(error instanceof Error ? error.message : String(error));
 }
 
 export interface EarlySignals {

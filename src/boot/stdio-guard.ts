@@ -6,27 +6,36 @@
 // (colour detection in meow's and winston's dependencies; koffi's loader, whose
 // module namespace copy touches node:util's lazy colour getter on Node 24+), so
 // this module, evaluated before any of them, replaces all three with stand-ins
-// that never touch the descriptors: writes go out synchronously through a
-// LineWriter, reads see nothing.
-// Until the CLI attaches the real writers (in the log format, guarded against
-// terminal stops), a stand-in writes plain text: before the command has the
-// terminal's foreground nothing can stop the init's writes.
+// that never touch the descriptors: writes go to the init's own writers, reads
+// see nothing.
+// Until the CLI attaches its writers (src/output/, in the log format), a
+// stand-in writes plain text at once: before the main loop runs, the init has
+// nothing else to do, and nothing can stop its writes yet.
+import { writeSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import { fdLineWriter, type LineWriter } from '../log/line-writer.js';
 
 // node:stream is loaded when a stand-in is first made (most runs never make
 // one): loading it costs about 1.5 ms of every start.
 const stream = (): typeof import('node:stream') => process.getBuiltinModule('node:stream');
 
 export interface StandardStreams {
-  readonly stdout: LineWriter;
+  /** What is written to process.stdout. */
+  readonly stdout: (text: string) => void;
   /** What Node itself prints on stderr (its warnings), one line at a time. */
   readonly stderrLine: (line: string) => void;
 }
 
+const writeNow = (fd: number, text: string): void => {
+  try {
+    writeSync(fd, text);
+  } catch {
+    // A descriptor that takes nothing: the text is lost, the init goes on.
+  }
+};
+
 let streams: StandardStreams = {
-  stdout: fdLineWriter(1),
-  stderrLine: (line) => fdLineWriter(2).write(`${line}\n`),
+  stdout: (text) => writeNow(1, text),
+  stderrLine: (line) => writeNow(2, `${line}\n`),
 };
 
 /** From now on the stand-ins write through these. */
@@ -47,7 +56,7 @@ function writableStandIn(fd: number, write: (text: string) => void): Writable {
 
 const makers: Record<'stdin' | 'stdout' | 'stderr', () => unknown> = {
   stdin: (): Readable => Object.assign(new (stream().Readable)({ read() {} }), { fd: 0, isTTY: false }),
-  stdout: () => writableStandIn(1, (text) => streams.stdout.write(text)),
+  stdout: () => writableStandIn(1, (text) => streams.stdout(text)),
   stderr: () =>
     writableStandIn(2, (text) => {
       for (const line of text.split('\n')) if (line !== '') streams.stderrLine(line);

@@ -1,7 +1,7 @@
 // The -h text (SPEC §2): first line names the build date, then usage and every
 // option with what it does and when to use it, wrapped to 100 columns.
 import { OPTIONS, spelling, type OptionSpec } from './options.js';
-import { PROGRAM } from '../log/format.js';
+import { PROGRAM } from '../output/format.js';
 
 const WIDTH = 100;
 

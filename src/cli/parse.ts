@@ -1,7 +1,7 @@
 // From argv to what the user asked for: run (with typed options and the
 // command), help, version, or a usage error. getopt.ts does the POSIX split;
 // meow turns the init's own options into typed flags; values.ts checks values.
-import { PROGRAM } from '../log/format.js';
+import { PROGRAM } from '../output/format.js';
 import { isRealtime, signalName, type RealtimeRange } from '../posix/signals.js';
 import { splitArguments } from './getopt.js';
 import { loadMeow } from './meow.cjs';
@@ -15,7 +15,7 @@ import {
   parseRewrite,
   type Parsed,
 } from './values.js';
-import type { LogFormat } from '../log/format.js';
+import type { LogFormat } from '../output/format.js';
 
 export interface InitOptions {
   /** False with -W. */

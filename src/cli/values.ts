@@ -2,7 +2,7 @@
 // the value or an error message naming the problem (the caller adds "(see -h)").
 import { isRealtime, parseSignal, signalName, type RealtimeRange } from '../posix/signals.js';
 import { STANDARD_FORWARDED } from '../streams/forwarded-signals.js';
-import type { LogFormat } from '../log/format.js';
+import type { LogFormat } from '../output/format.js';
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 

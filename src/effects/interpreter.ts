@@ -3,7 +3,7 @@
 // processes a broadcast reached, whom --grace killed, who is still there, a
 // call that failed. Nothing it does ends the
 // init but the exit action.
-import type { Logger } from '../log/logger.js';
+import type { Logger } from '../output/logger.js';
 import type { Action, InitEvent } from '../streams/events.js';
 import { SIGKILL } from '../posix/signals.js';
 import { commandLine, isZombie } from '../syscalls/proc.js';
@@ -60,7 +60,7 @@ export function createInterpreter({ logger, signalName, start, sweep, feedback, 
         sweep();
         return;
       case 'log':
-        logger.log(action.level, action.message, action.fields);
+        logger.log(action.level, action.message, action.fields, action.final === true);
         return;
       case 'exit':
         exit(action.status);

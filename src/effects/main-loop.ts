@@ -12,8 +12,8 @@
 import { from, merge, Observable, Subject } from 'rxjs';
 import type { EarlySignals } from '../boot/early-signals.js';
 import { keptEnvironment } from '../boot/kept-environment.js';
-import type { Logger } from '../log/logger.js';
-import type { SelfInflictedSignals } from '../log/self-inflicted-signals.js';
+import type { Logger } from '../output/logger.js';
+import type { SelfInflictedSignals } from '../output/self-inflicted-signals.js';
 import type { SupervisorConfig } from '../streams/config.js';
 import type { InitEvent } from '../streams/events.js';
 import { reapPasses } from '../streams/sources/reap-passes.js';
@@ -29,6 +29,8 @@ import { startService, type StartContext } from './start-service.js';
 export interface MainLoopPlan extends SetUpPlan {
   readonly config: SupervisorConfig;
   readonly logger: Logger;
+  /** Ends the init with this status, once what it wrote has gone out. */
+  readonly exit: (status: number) => void;
   /** Descriptors the init inherited, to hand on to its programs. */
   readonly inheritedFds: readonly number[];
   /** The signals caught since the init's first modules ran (boot/early-signals.ts). */
@@ -75,10 +77,7 @@ export function mainLoop(plan: MainLoopPlan): void {
     },
     sweep: () => reaper.request(),
     feedback: (event) => feedback.next(event),
-    exit: (status) => {
-      logger.finish();
-      process.exit(status);
-    },
+    exit: plan.exit,
   });
 
   // The feedback goes first: an action performed while the other sources are
@@ -101,9 +100,8 @@ export function mainLoop(plan: MainLoopPlan): void {
     .subscribe({
       next: perform,
       error: (error: unknown) => {
-        logger.log('error', `internal error: ${error instanceof Error ? error.message : String(error)}`);
-        logger.finish();
-        process.exit(1);
+        logger.log('error', `internal error: ${error instanceof Error ? error.message : String(error)}`, undefined, true);
+        plan.exit(1);
       },
     });
 }

@@ -5,7 +5,7 @@
 // for a pass.
 import { Observable } from 'rxjs';
 import type { EarlySignals } from '../boot/early-signals.js';
-import type { SelfInflictedSignals } from '../log/self-inflicted-signals.js';
+import type { SelfInflictedSignals } from '../output/self-inflicted-signals.js';
 import { SIGCHLD, SIGUSR1 } from '../posix/signals.js';
 import type { InitEvent } from '../streams/events.js';
 import { watchForStartedInspector } from './watch-for-started-inspector.js';

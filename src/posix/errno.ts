@@ -11,3 +11,5 @@ export const EAGAIN = errno['EAGAIN']!;
 export const ENOMEM = errno['ENOMEM']!;
 export const ENOTDIR = errno['ENOTDIR']!;
 export const ENAMETOOLONG = errno['ENAMETOOLONG']!;
+export const EPIPE = errno['EPIPE']!;
+export const EFBIG = errno['EFBIG']!;

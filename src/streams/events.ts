@@ -68,7 +68,8 @@ export type Action =
   | { readonly type: 'report' }
   /** Run the reap loop soon (its result comes back as a 'reaped' event). */
   | { readonly type: 'sweep' }
-  | { readonly type: 'log'; readonly level: LogLevel; readonly message: string; readonly fields?: LogFields }
+  /** `final`: a line of the exit (the summary, the status), which the output never drops (SPEC §16). */
+  | { readonly type: 'log'; readonly level: LogLevel; readonly message: string; readonly fields?: LogFields; readonly final?: true }
   | { readonly type: 'exit'; readonly status: number };
 
 export const log = (level: LogLevel, message: string, fields?: LogFields): Action =>

@@ -12,7 +12,7 @@ import type * as Koffi from 'koffi';
 import { mkdtempSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { textLine } from '../log/format.js';
+import { textLine } from '../output/format.js';
 import { loadAddon } from './load-addon.js';
 
 const ASSET = 'koffi.node';

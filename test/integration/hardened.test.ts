@@ -2,14 +2,13 @@
 // the app's NODE_* settings, with hostile arguments and a stderr nobody reads,
 // without /proc, with a /proc that is another namespace's.
 import test from 'ava';
-import { closeSync, constants, existsSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { readOr, tmp, untilReady } from '../support/files.js';
 import { cleanEnv, logLines, runInit, startInit } from '../support/init.js';
 import { helper, ROOT } from '../support/paths.js';
 import { namespaceProcesses } from '../support/procfs.js';
-import { SIGTERM, SIGUSR1 } from '../support/signals.js';
+import { SIGTERM } from '../support/signals.js';
 import { recordedSignals, waitFor } from '../support/wait.js';
 import { spawnSync } from 'node:child_process';
 
@@ -139,57 +138,6 @@ test('without /proc, -h, --version and a bad command line work; a run fails with
   const run = withoutProc('-D -- true');
   t.is(run.status, 1);
   t.regex(run.stderr.toString(), /^\[ERROR\]\[docker-container-init\] cannot run without \/proc \(it is not mounted\)[^\n]*\n$/);
-});
-
-test('a stderr nobody reads never stops reaping, forwarding or the shutdown; the lines it lost are counted', async (t) => {
-  const dir = tmp();
-  const fifo = join(dir, 'stderr');
-  spawnSync('mkfifo', [fifo]);
-  // The test holds the read end open and does not read: the pipe fills up.
-  const reader = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK);
-  const writer = openSync(fifo, 'w');
-  // Full before the init writes its first line.
-  const filler = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
-  try {
-    for (;;) writeSync(filler, Buffer.alloc(4096, 0x2e));
-  } catch {
-    closeSync(filler); // EAGAIN: full
-  }
-  const log = join(dir, 'log');
-  const init = await startInit(['-vv', helper('sigrecord'), log, '0'], { stdio: ['ignore', 'pipe', writer] });
-  closeSync(writer);
-  try {
-    await waitFor('the recorder', () => readOr(log).startsWith('ready'));
-    // Each SIGUSR1 makes log lines that cannot be written; each one must still reach the command.
-    for (let i = 1; i <= 100; i++) {
-      init.signal(SIGUSR1);
-      await waitFor(`SIGUSR1 number ${i} at the command`, () => recordedSignals(log).length >= i, 5_000);
-    }
-    // Room again: the next line that can be written says how many were lost.
-    const drained = Buffer.alloc(1 << 20);
-    while (readSync(reader, drained, 0, drained.length, null) === drained.length);
-    await sleep(200);
-    init.signal(SIGUSR1);
-    let text = '';
-    await waitFor('the report of lost lines', () => {
-      try {
-        const n = readSync(reader, drained, 0, drained.length, null);
-        text += drained.subarray(0, n).toString();
-      } catch {
-        // EAGAIN: nothing yet
-      }
-      return /\[WARN\]\[docker-container-init\] \d+ log lines were dropped: stderr was not being read/.test(text);
-    }).catch((error: unknown) => {
-      t.log(text.slice(-2000));
-      throw error;
-    });
-    // The shutdown is not held up by the log either.
-    init.signal('SIGTERM');
-    t.is((await init.outcome).code, 0);
-  } finally {
-    closeSync(reader);
-    init.kill();
-  }
 });
 
 /** Runs `script` as PID 1 of a new namespace inside a cgroup of its own that allows `pids` tasks. */

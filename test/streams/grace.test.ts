@@ -61,8 +61,8 @@ test("a service that ignores SIGTERM is killed at the grace; the command's own s
       K: kill,
       e: act.log('error', '--grace 1 s ran out; killed pid 9 (sh -c trap "" TERM; sleep 1000)'),
       r: report,
-      s: act.log('info', 'the shutdown took 1.02 s: signalled 2 processes, 0 exited after SIGTERM, 1 killed'),
-      h: act.log('info', 'exiting with status 3', { exitCode: 3 }),
+      s: act.final('info', 'the shutdown took 1.02 s: signalled 2 processes, 0 exited after SIGTERM, 1 killed'),
+      h: act.final('info', 'exiting with status 3', { exitCode: 3 }),
       x: act.exit(3),
     });
     expectSubscriptions(events.subscriptions).toBe(subscribedUntil(1040));
@@ -127,8 +127,8 @@ test('while waiting, the remaining processes are named 1 s into the wait, then a
       e: act.sweep(),
       r: report,
       L: act.log('info', 'still waiting for pid 12 (sleep 1000)'),
-      s: act.log('info', 'the shutdown took 5.00 s: signalled 1 process, 0 exited after SIGTERM, 0 killed'),
-      X: act.log('info', 'exiting with status 0', { exitCode: 0 }),
+      s: act.final('info', 'the shutdown took 5.00 s: signalled 1 process, 0 exited after SIGTERM, 0 killed'),
+      X: act.final('info', 'exiting with status 0', { exitCode: 0 }),
       x: act.exit(0),
     });
     // At the default level nothing is reported, so /proc is not even read.

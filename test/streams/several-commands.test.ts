@@ -53,8 +53,8 @@ test('two commands ending in one reap pass: the one reaped first decides the sta
       w: act.log('info', 'waiting for every child to exit'),
       v: act.sweep(),
       f: act.log('info', 'command 3 (pid 9: nginx) was killed by SIGTERM'),
-      s: act.log('info', 'the shutdown took 0.02 s: signalled 1 process, 1 exited after SIGTERM, 0 killed'),
-      x: act.log('info', 'exiting with status 3', { exitCode: 3 }),
+      s: act.final('info', 'the shutdown took 0.02 s: signalled 1 process, 1 exited after SIGTERM, 0 killed'),
+      x: act.final('info', 'exiting with status 3', { exitCode: 3 }),
       X: act.exit(3),
     });
     expectSubscriptions(events.subscriptions).toBe(subscribedUntil(40));

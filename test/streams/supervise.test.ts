@@ -12,7 +12,7 @@ const waiting = act.log('info', 'waiting for every child to exit');
 const sent = (n: number) => act.log('info', `sent SIGTERM to ${n} process${n === 1 ? '' : 'es'}`, { signal: 'SIGTERM' });
 const received = (name: string) => act.log('debug', `received ${name}`, { signal: name });
 const summary = (seconds: string, signalled: string, exited: number, killed = 0) =>
-  act.log('info', `the shutdown took ${seconds} s: signalled ${signalled}, ${exited} exited after SIGTERM, ${killed} killed`);
+  act.final('info', `the shutdown took ${seconds} s: signalled ${signalled}, ${exited} exited after SIGTERM, ${killed} killed`);
 
 test("the command's exit in the same reap pass as hundreds of others gives its status; the source is left at the exit", (t) => {
   marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
@@ -33,7 +33,7 @@ test("the command's exit in the same reap pass as hundreds of others gives its s
       e: waiting,
       f: act.sweep(),
       s: summary('0.02', '300 processes', 1),
-      h: act.log('info', 'exiting with status 3', { exitCode: 3 }),
+      h: act.final('info', 'exiting with status 3', { exitCode: 3 }),
       x: act.exit(3),
     });
     expectSubscriptions(events.subscriptions).toBe('^ 39ms !');
@@ -65,7 +65,7 @@ test('SPEC §11: a SIGTERM before the command starts: it is never started, and t
       e: waiting,
       f: act.sweep(),
       s: summary('0.03', '0 processes', 0),
-      h: act.log('info', 'exiting with status 143', { exitCode: 143 }),
+      h: act.final('info', 'exiting with status 143', { exitCode: 143 }),
       x: act.exit(143),
     });
     expectSubscriptions(events.subscriptions).toBe('^ 29ms !');
@@ -102,7 +102,7 @@ test('received, forwarded, reaped, shutdown: every line in order, and signals du
       k: act.log('debug', 'dropping SIGHUP: waiting for the remaining children to exit', { signal: 'SIGHUP' }),
       l: act.log('debug', 'reaped pid 12: exited with status 0'),
       s: summary('0.04', '1 process', 1),
-      m: act.log('info', 'exiting with status 0', { exitCode: 0 }),
+      m: act.final('info', 'exiting with status 0', { exitCode: 0 }),
       n: act.exit(0),
     });
     expectSubscriptions(events.subscriptions).toBe(subscribedUntil(70));
@@ -127,7 +127,7 @@ test('ECHILD in the pass that reaped the command does not count; the pass after 
       e: waiting,
       f: act.sweep(),
       s: summary('0.02', '0 processes', 0),
-      h: act.log('info', 'exiting with status 137', { exitCode: 137 }),
+      h: act.final('info', 'exiting with status 137', { exitCode: 137 }),
       x: act.exit(137),
     });
     expectSubscriptions(events.subscriptions).toBe(subscribedUntil(40));
@@ -162,7 +162,7 @@ test('no command: other signals are ignored, SIGTERM shuts down, a second SIGTER
       j: received('SIGTERM'),
       k: act.broadcast(),
       s: summary('0.03', '2 processes', 0),
-      l: act.log('info', 'exiting with status 0', { exitCode: 0 }),
+      l: act.final('info', 'exiting with status 0', { exitCode: 0 }),
       m: act.exit(0),
     });
     expectSubscriptions(events.subscriptions).toBe(subscribedUntil(50));
@@ -181,7 +181,7 @@ test('a command that cannot start: one error line, the shutdown sequence, then 1
       g: waiting,
       h: act.sweep(),
       s: summary('0.02', '0 processes', 0),
-      i: act.log('info', 'exiting with status 127', { exitCode: 127 }),
+      i: act.final('info', 'exiting with status 127', { exitCode: 127 }),
       x: act.exit(127),
     });
     expectSubscriptions(events.subscriptions).toBe(subscribedUntil(30));
@@ -197,7 +197,7 @@ test('-W: the init exits as soon as the command has, without broadcast or wait',
       a: started,
       b: act.log('info', 'shutting down: the command (pid 7) exited with status 5'),
       s: summary('0.00', '0 processes', 0),
-      c: act.log('info', 'exiting with status 5', { exitCode: 5 }),
+      c: act.final('info', 'exiting with status 5', { exitCode: 5 }),
       d: act.exit(5),
     });
     expectSubscriptions(events.subscriptions).toBe(subscribedUntil(20));
@@ -214,7 +214,7 @@ test('-B: no broadcast; the wait begins at once', (t) => {
       c: waiting,
       d: act.sweep(),
       s: summary('0.02', '0 processes', 0),
-      e: act.log('info', 'exiting with status 0', { exitCode: 0 }),
+      e: act.final('info', 'exiting with status 0', { exitCode: 0 }),
       x: act.exit(0),
     });
     expectSubscriptions(events.subscriptions).toBe(subscribedUntil(40));
@@ -275,7 +275,7 @@ test('--delay-term without a command: the shutdown starts once the delay is over
       e: waiting,
       f: act.sweep(),
       s: summary('0.02', '0 processes', 0),
-      l: act.log('info', 'exiting with status 0', { exitCode: 0 }),
+      l: act.final('info', 'exiting with status 0', { exitCode: 0 }),
       x: act.exit(0),
     });
     expectSubscriptions(events.subscriptions).toBe(subscribedUntil(30));

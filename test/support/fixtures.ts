@@ -72,4 +72,6 @@ export const act = {
   report: (): Action => ({ type: 'report' }),
   exit: (status: number): Action => ({ type: 'exit', status }),
   log,
+  /** A line of the exit, never dropped by the output. */
+  final: (...args: Parameters<typeof log>): Action => ({ ...log(...args), final: true }) as Action,
 };

@@ -17,6 +17,9 @@ export const killAtGrace: Rule<'killAll'> = () => [{ type: 'kill' }];
 
 export const reportRemaining: Rule<'report'> = () => [{ type: 'report' }];
 
+/** A line of the exit: never dropped, whatever waits to be written (SPEC §16). */
+const final = (action: Action): Action => ({ ...action, final: true }) as Action;
+
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 'es'}`;
 
 function summary(state: Lifecycle, now: number): Action[] {
@@ -24,14 +27,14 @@ function summary(state: Lifecycle, now: number): Action[] {
   const seconds = ((now - state.stop.since) / 1000).toFixed(2);
   const signalled = state.shutdown?.step === 'sweep' ? state.shutdown.signalled : 0;
   const killed = state.stop.killed ?? 0;
-  return [log('info', `the shutdown took ${seconds} s: signalled ${plural(signalled, 'process')}, ${state.stop.exited} exited after SIGTERM, ${killed} killed`)];
+  return [final(log('info', `the shutdown took ${seconds} s: signalled ${plural(signalled, 'process')}, ${state.stop.exited} exited after SIGTERM, ${killed} killed`))];
 }
 
 export const exitWithStatus: Rule<'exit'> = (_fact, { after, now }, config) => {
   const status = after.outcome?.status ?? 0;
   const lines = summary(after, now);
   if (status !== 0 && config.exitCodesToZero.has(status)) {
-    return [...lines, log('info', `exiting with status 0 (status ${status}, mapped by -e ${status})`, { exitCode: 0 }), { type: 'exit', status: 0 }];
+    return [...lines, final(log('info', `exiting with status 0 (status ${status}, mapped by -e ${status})`, { exitCode: 0 })), { type: 'exit', status: 0 }];
   }
-  return [...lines, log('info', `exiting with status ${status}`, { exitCode: status }), { type: 'exit', status }];
+  return [...lines, final(log('info', `exiting with status ${status}`, { exitCode: status })), { type: 'exit', status }];
 };

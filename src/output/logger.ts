@@ -1,0 +1,46 @@
+// The init's log (SPEC §5), through winston, which is loaded on the first line.
+// It writes every line it is given: which levels are shown is decided before
+// (the pipeline drops the others). Each line goes to a line writer
+// (log-writer.ts), which never waits.
+import type { LogFields, LogLevel } from '../streams/events.js';
+import { formatLine, type LogFormat } from './format.js';
+import type { LineWriter } from './log-writer.js';
+import { loadWinston } from './winston.cjs';
+
+export interface Logger {
+  /** `final`: a line of the exit, never dropped (log-writer.ts). */
+  log(level: LogLevel, message: string, fields?: LogFields, final?: boolean): void;
+}
+
+const FINAL = Symbol('final');
+type Entry = (level: LogLevel, message: string, fields: LogFields | undefined, final: boolean) => void;
+
+function buildWinston(format: LogFormat, writer: LineWriter): Entry {
+  const winston = loadWinston();
+  const MESSAGE = Symbol.for('message');
+  // A transport of the init's own: it hands each formatted line to the writer, at once.
+  const Transport = (winston as unknown as { Transport: typeof import('winston-transport') }).Transport;
+  class LineTransport extends Transport {
+    override log(info: Record<string | symbol, unknown>, next: () => void): void {
+      writer.write(`${String(info[MESSAGE])}\n`, info[FINAL] === true);
+      next();
+    }
+  }
+  const logger = winston.createLogger({
+    level: 'debug',
+    levels: { error: 0, warn: 1, info: 2, debug: 3 },
+    format: winston.format.printf(({ level, message, ...fields }) => formatLine(format, level as LogLevel, String(message), fields as LogFields)),
+    transports: [new LineTransport()],
+  });
+  return (level, message, fields, final) => logger.log({ level, message, ...fields, ...(final ? { [FINAL]: true } : {}) });
+}
+
+export function createLogger(format: LogFormat, writer: LineWriter): Logger {
+  let entry: Entry | undefined;
+  return {
+    log(level, message, fields, final = false) {
+      entry ??= buildWinston(format, writer);
+      entry(level, message, fields, final);
+    },
+  };
+}

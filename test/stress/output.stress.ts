@@ -1,0 +1,60 @@
+// SPEC §16 under load: a reader that never reads. What the init holds for it
+// is bounded; the lines past the bound are dropped, counted, and the count is
+// said once there is room again; nothing else is held up.
+import test from 'ava';
+import { execFileSync } from 'node:child_process';
+import { closeSync, readFileSync } from 'node:fs';
+import { fifo } from '../support/fifo.js';
+import { startRecorder, type RunningInit } from '../support/init.js';
+import { helper } from '../support/paths.js';
+import { recordedSignals, waitFor } from '../support/wait.js';
+
+/** The memory bound of one output descriptor (src/output/sink.ts), as the README states it. */
+const BOUND_MIB = 4;
+/** What RSS may vary by between two runs of the same flood (V8's heap grows as it likes). */
+const NOISE_MIB = 8;
+const ARGS = ['-vv', '-r', '--log-format', 'json'];
+// Realtime signals queue: each one is received, logged twice and forwarded
+// (about 380 bytes of log each: 23 MB in all, nearly six times the bound).
+const SIGNALS = 60_000;
+
+const rssMiB = (pid: number): number => Number(/^VmRSS:\s*(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+/** How much RSS grew by while `SIGNALS` signals went through the init to its command. */
+async function floodGrowth(init: RunningInit, log: string): Promise<number> {
+  const before = rssMiB(init.hostPid);
+  execFileSync(helper('sigflood'), [init.hostPid, SIGNALS, 500, 5, 40, 41].map(String));
+  await waitFor('every signal at the command', () => recordedSignals(log).length === SIGNALS, 120_000);
+  return rssMiB(init.hostPid) - before;
+}
+
+test.serial(`a reader that never reads: ${SIGNALS} signals, two JSON lines each, all forwarded; the memory held stays within the bound; the lines lost are counted`, async (t) => {
+  // The same flood with a reader that reads everything at once: the floor.
+  const reading = await startRecorder(ARGS, { stdio: ['ignore', 'pipe', 'ignore'], timeoutMs: 150_000 });
+  const floor = await floodGrowth(reading.init, reading.log);
+  reading.init.kill();
+  await reading.init.outcome;
+
+  const stderr = fifo();
+  stderr.fill();
+  const { init, log } = await startRecorder(ARGS, { stdio: ['ignore', 'pipe', stderr.writer], timeoutMs: 150_000 });
+  closeSync(stderr.writer);
+  try {
+    const held = await floodGrowth(init, log);
+    t.log(`RSS grew by ${floor.toFixed(1)} MiB with a reader, ${held.toFixed(1)} MiB with nobody reading`);
+    t.true(held - floor < BOUND_MIB + NOISE_MIB, `${(held - floor).toFixed(1)} MiB more than with a reader`);
+    // Room again: what waited goes out, then the count of what was lost.
+    await waitFor('the report of the lost lines', () => {
+      stderr.drain();
+      return /"message":"\d+ log lines were dropped: stderr was not being read"/.test(stderr.text());
+    }, 30_000);
+    init.signal('SIGTERM');
+    await waitFor('the init to end and its stderr to close', () => stderr.drain(), 30_000);
+    t.is((await init.outcome).code, 0);
+    const lines = stderr.text().trim().split('\n');
+    t.like(JSON.parse(lines.at(-1)!), { message: 'exiting with status 0' });
+  } finally {
+    stderr.close();
+    init.kill();
+  }
+});

@@ -1,0 +1,57 @@
+// A FIFO for the init's stderr (or stdout) that the test reads when it
+// chooses: a reader that is slow, stopped, or never reads at all. The init
+// gets a write end; the test holds the read end, non-blocking.
+import { spawnSync } from 'node:child_process';
+import { closeSync, constants, openSync, readSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmp } from './files.js';
+
+export interface Fifo {
+  /** The write end to hand to the init (close it in the test once the init has it). */
+  readonly writer: number;
+  /** Fills the pipe up, so that the next write would block. */
+  fill(): void;
+  /** Reads what is there now (a pipe that was filled gives its filler back first); true once every writer is gone. */
+  drain(): boolean;
+  /** Everything read so far, but for the filler. */
+  text(): string;
+  close(): void;
+}
+
+const FILLER = 0x2e; // '.'
+
+export function fifo(): Fifo {
+  const path = join(tmp(), 'fifo');
+  spawnSync('mkfifo', [path]);
+  const reader = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const writer = openSync(path, constants.O_WRONLY);
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(1 << 20);
+  return {
+    writer,
+    fill() {
+      const filler = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+      try {
+        for (;;) writeSync(filler, Buffer.alloc(4096, FILLER));
+      } catch {
+        // EAGAIN: full
+      } finally {
+        closeSync(filler);
+      }
+    },
+    drain() {
+      for (;;) {
+        let n: number;
+        try {
+          n = readSync(reader, buffer, 0, buffer.length, null);
+        } catch {
+          return false; // EAGAIN: writers remain, nothing to read now
+        }
+        if (n === 0) return true;
+        chunks.push(Buffer.from(buffer.subarray(0, n)));
+      }
+    },
+    text: () => Buffer.concat(chunks).toString('latin1').replace(/^\.+/, ''),
+    close: () => closeSync(reader),
+  };
+}
