@@ -14,6 +14,8 @@ export default {
     'build/test/integration/extended.test.js',
     'build/test/integration/hardened.test.js',
     'build/test/integration/grace.test.js',
+    'build/test/integration/environment.test.js',
+    'build/test/integration/output.test.js',
   ],
   timeout: '60s',
   concurrency: 2,

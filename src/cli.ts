@@ -25,10 +25,19 @@ import { mainLoop } from './effects/main-loop.js';
 import { scanInheritedDescriptors } from './effects/scan-inherited-descriptors.js';
 import { underAnotherInit } from './effects/under-another-init.js';
 import { setV8Flags } from './syscalls/node-internals.js';
+import { openFilesLimit } from './syscalls/open-files-limit.js';
 import { rawArguments } from './syscalls/raw-arguments.js';
 import { realtimeRange } from './syscalls/realtime-range.js';
 
 const V8_FLAGS = '--no-opt --no-maglev';
+
+/**
+ * Descriptors the init needs (Node.js's own, its stdout and stderr opened
+ * again, a reap pass's look into /proc, with a few to spare). Below 19 Node.js
+ * itself cannot load the init; below 11 /bin/sh cannot read the npm package's
+ * launcher (README, "Limits").
+ */
+const MIN_OPEN_FILES = 24;
 
 // The parent as it was when the init's code first ran (for -p: see effects/ask-for-parent-death-signal.ts).
 const parentAtStart = process.ppid;
@@ -76,6 +85,11 @@ function main(argv: readonly string[]): void {
       const under = notPid1 && !options.skipPidCheck ? underAnotherInit() : undefined;
       if (notPid1 && !options.skipPidCheck && under === undefined) {
         logger.log('error', 'You have to either run this as pid 1 or specify the -D option', undefined, true);
+        return leave(sinks, 1);
+      }
+      const openFiles = openFilesLimit();
+      if (openFiles !== undefined && openFiles < MIN_OPEN_FILES) {
+        logger.log('error', `the open files limit (ulimit -n) is ${openFiles}, and the init needs at least ${MIN_OPEN_FILES}: raise it (docker run --ulimit nofile=1024)`, undefined, true);
         return leave(sinks, 1);
       }
       if (!existsSync('/proc/self/fd')) {

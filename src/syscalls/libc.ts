@@ -26,6 +26,7 @@ export const libc = {
   waitpid: lib.func('int waitpid(int pid, _Out_ int *status, int options)'),
   execve: lib.func('int execve(const uint8_t *path, void *argv, void *envp)'),
   kill: lib.func('int kill(int pid, int sig)'),
+  getrlimit: lib.func('int getrlimit(int resource, _Out_ void *rlim)'),
   write: lib.func('intptr_t write(int fd, const void *buf, size_t count)'),
   close: lib.func('int close(int fd)'),
   send: lib.func('intptr_t send(int fd, const void *buf, size_t length, int flags)'),
