@@ -1,7 +1,7 @@
 // The bundler step of build.sh (esbuild's JavaScript API). Produces one file:
 //  - our code and rxjs (its ES2015 build, so that unused operators are dropped),
 //    with koffi left outside (it carries a native addon);
-//  - winston and meow bundled separately and embedded as source text, compiled
+//  - winston, meow and yaml bundled separately and embedded as source text, compiled
 //    at run time only by the runs that need them (see src/boot/compile-embedded.ts).
 // With --sea: one single executable application (Node's SEA) instead, see buildSea().
 // With --library: also the library (dist/lib/), see buildLibrary().
@@ -107,12 +107,12 @@ async function vendorSource(name) {
   return result.outputFiles[0].text;
 }
 
-const vendored = { winston: await vendorSource('winston'), meow: await vendorSource('meow') };
+const vendored = { winston: await vendorSource('winston'), meow: await vendorSource('meow'), yaml: await vendorSource('yaml') };
 
 const embedVendored = {
   name: 'embed-vendored',
   setup(b) {
-    b.onResolve({ filter: /^(winston|meow)$/ }, (args) => ({ path: args.path, namespace: 'embedded' }));
+    b.onResolve({ filter: /^(winston|meow|yaml)$/ }, (args) => ({ path: args.path, namespace: 'embedded' }));
     b.onLoad({ filter: /.*/, namespace: 'embedded' }, (args) => ({
       resolveDir: join(root, 'src/boot'),
       loader: 'js',

@@ -13,6 +13,8 @@ import { existsSync } from 'node:fs';
 import { BUILD_DATE, VERSION } from './cli/build-info.js';
 import { commandServices } from './cli/command-services.js';
 import { helpText } from './cli/help.js';
+import { servicesFromFile, ServicesFileError } from './services-file/services-from-file.js';
+import type { Service } from './streams/service.js';
 import { logLevelFor } from './cli/log-level.js';
 import { parseArguments } from './cli/parse.js';
 import { supervisorConfig } from './cli/supervisor-config.js';
@@ -81,6 +83,16 @@ function main(argv: readonly string[]): void {
     case 'supervise': {
       const { options, command } = request;
       const logger = initLog(sinks, options.logFormat);
+      let fileServices: Service[] = [];
+      if (options.servicesFile !== undefined) {
+        try {
+          fileServices = servicesFromFile(options.servicesFile, { range, environment: process.env, directory: process.cwd(), euid: process.geteuid?.() ?? 0 });
+        } catch (error) {
+          if (!(error instanceof ServicesFileError)) throw error;
+          logger.log('error', error.message, undefined, true);
+          return leave(sinks, 2);
+        }
+      }
       const notPid1 = process.pid !== 1;
       const under = notPid1 && !options.skipPidCheck ? underAnotherInit() : undefined;
       if (notPid1 && !options.skipPidCheck && under === undefined) {
@@ -101,7 +113,7 @@ function main(argv: readonly string[]): void {
       const { inheritedFds, debuggerClosed } = scanInheritedDescriptors();
       // The command's own bytes, not Node's UTF-8 reading of them (a Latin-1 file name stays one).
       const commandBytes = argvBytes?.slice(argv.length - command.length) ?? command.map((word) => Buffer.from(word));
-      const services = commandServices(options.runs, command.length > 0 ? { argv: command, bytes: commandBytes } : undefined);
+      const services = commandServices(options.runs, command.length > 0 ? { argv: command, bytes: commandBytes } : undefined, fileServices);
       const config = supervisorConfig(options, services, logLevelFor(options), range);
       const death = options.parentDeathSignal;
       mainLoop({

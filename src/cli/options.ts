@@ -82,6 +82,11 @@ export const OPTIONS: readonly OptionSpec[] = [
     example: 'two or three programs in one container that live and die together (nginx and php-fpm, an app and its log shipper), instead of an entrypoint script with & and wait.',
   },
   {
+    key: 'services', long: 'services', value: 'FILE',
+    help: 'Supervise the services of FILE, written as a Docker Compose file: command, environment, env_file, working_dir, user, restart (with Docker\'s backoff), depends_on, healthcheck, stop_signal, stop_grace_period. They start in dependency order, before the command; the first to end for good stops the container; the shutdown stops them in reverse order.',
+    example: 'several programs in one container that should be restarted when they crash, start in order, or wait for each other to be ready (nginx and php-fpm, an app, its worker and a migration).',
+  },
+  {
     key: 'warnReaped', short: 'w',
     help: 'Warn for every reaped process that was not the command: its pid and status.',
     example: 'to find out which part of an image leaves zombies behind.',

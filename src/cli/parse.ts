@@ -42,6 +42,8 @@ export interface InitOptions {
   readonly graceMs: number | undefined;
   /** --run: more commands, each an argv, in the order given. */
   readonly runs: ReadonlyArray<readonly string[]>;
+  /** --services: the services file to supervise. */
+  readonly servicesFile: string | undefined;
   /** -w */
   readonly warnReaped: boolean;
   readonly logFormat: LogFormat;
@@ -67,6 +69,7 @@ export const DEFAULT_OPTIONS: InitOptions = {
   delayTermMs: 0,
   graceMs: undefined,
   runs: [],
+  servicesFile: undefined,
   warnReaped: false,
   logFormat: 'text',
 };
@@ -141,6 +144,7 @@ function typedOptions(flags: Record<string, unknown>, range: RealtimeRange): Ini
     delayTermMs: last('delayTerm', (text) => parseSeconds('--delay-term', text)) ?? 0,
     graceMs: last('grace', (text) => parseSeconds('--grace', text)),
     runs: strings(flags['run']).map((text) => check(parseRun(text))),
+    servicesFile: last('services', (text) => ({ ok: true, value: text })),
     warnReaped: flags['warnReaped'] === true,
     logFormat: last('logFormat', parseLogFormat) ?? 'text',
   };

@@ -2,6 +2,7 @@
 // event stream: 'spawned' with its pid, or 'spawnFailed' with 127, 126 or 125
 // and the reason.
 import { NO_PROCESS_ERRNOS, statusForSpawnError } from '../posix/exit-status.js';
+import { environmentBytes } from '../boot/kept-environment.js';
 import type { InitEvent } from '../streams/events.js';
 import type { Service } from '../streams/service.js';
 import { strerror } from '../syscalls/libc.js';
@@ -18,6 +19,14 @@ export interface StartContext {
   readonly environment: readonly Uint8Array[] | undefined;
 }
 
+/** `base` (the init's environment when undefined) with `variables` set on top: each replaces an entry of the same name. */
+function withVariables(base: readonly Uint8Array[] | undefined, variables: readonly Uint8Array[]): readonly Uint8Array[] | undefined {
+  if (variables.length === 0) return base;
+  const nameOf = (entry: Uint8Array): string => Buffer.from(entry.subarray(0, Math.max(entry.indexOf(0x3d), 0))).toString('latin1');
+  const names = new Set(variables.map(nameOf));
+  return [...(base ?? environmentBytes()).filter((entry) => !names.has(nameOf(entry))), ...variables];
+}
+
 export function startService(index: number, service: Service, processGroup: boolean, context: StartContext): InitEvent[] {
   const { launch } = service;
   // On a terminal (docker run -it) the main command gets a process group of
@@ -30,7 +39,8 @@ export function startService(index: number, service: Service, processGroup: bool
     foregroundOf: terminal,
     inheritedFds: context.inheritedFds,
     directory: launch.directory ?? context.directory,
-    environment: context.environment,
+    environment: withVariables(context.environment, launch.environment),
+    user: launch.user,
   });
   if (!('pid' in result)) {
     const hint = NO_PROCESS_ERRNOS.has(result.errno) ? ' (no new process could be made: a pids or memory limit?)' : '';

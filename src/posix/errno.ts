@@ -13,3 +13,4 @@ export const ENOTDIR = errno['ENOTDIR']!;
 export const ENAMETOOLONG = errno['ENAMETOOLONG']!;
 export const EPIPE = errno['EPIPE']!;
 export const EFBIG = errno['EFBIG']!;
+export const ENOSYS = errno['ENOSYS']!;

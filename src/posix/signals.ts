@@ -43,6 +43,7 @@ export const SIGKILL = standard['SIGKILL']!;
 export const SIGXFSZ = standard['SIGXFSZ']!;
 export const SIGTTIN = standard['SIGTTIN']!;
 export const SIGTTOU = standard['SIGTTOU']!;
+export const SIGQUIT = standard['SIGQUIT']!;
 
 /**
  * A signal from the command line: a name with or without SIG, in any case

@@ -4,6 +4,8 @@
 // as they came (a file name in Latin-1 stays Latin-1): never through a
 // JavaScript string, which would turn invalid UTF-8 into U+FFFD.
 import { cString } from './c-string.js';
+import { SyscallError } from './errors.js';
+import { asUser, type Credentials } from './thread-credentials.js';
 import { koffi } from './koffi.js';
 import { environPointer, libc, optionalFunction } from './libc.js';
 import { allSignals, sigset } from './sigset.js';
@@ -47,6 +49,8 @@ export interface SpawnRequest {
   readonly directory?: Uint8Array | undefined;
   /** The environment ("NAME=value", bytes each), when it is not the init's own. */
   readonly environment?: readonly Uint8Array[] | undefined;
+  /** The user to start it as (thread-credentials.ts), when not the init's own. */
+  readonly user?: Credentials | undefined;
 }
 
 /** The command's pid, and whether the child itself took the terminal's foreground. */
@@ -75,7 +79,9 @@ export function spawnCommand(request: SpawnRequest): SpawnResult {
     const pid = [0];
     const argv = request.argv.map(cString);
     const environment = request.environment === undefined ? environPointer() : koffi.as([...request.environment.map(cString), null], 'void **');
-    const code = libc.posix_spawnp(pid, argv[0] ?? cString(new Uint8Array()), actions, attr, [...argv, null], environment) as number;
+    const spawn = (): number => libc.posix_spawnp(pid, argv[0] ?? cString(new Uint8Array()), actions, attr, [...argv, null], environment) as number;
+    const code = request.user === undefined ? spawn() : asUser(request.user, spawn);
+    if (code instanceof SyscallError) return { errno: code.code };
     return code === 0 ? { pid: pid[0]!, tookForeground } : { errno: code };
   } finally {
     libc.posix_spawn_file_actions_destroy(actions);

@@ -1,0 +1,73 @@
+// `user` as Compose and Docker write it (SPEC §17): `name`, `uid`, `uid:gid`,
+// `name:group`, looked up in the container's /etc/passwd and /etc/group (no
+// NSS, as gosu and su-exec do). A uid with no entry in /etc/passwd runs with
+// group 0, as under `docker run --user`. Supplementary groups as su-exec sets
+// them (getgrouplist): the primary group, and every group of /etc/group that
+// lists the user's name; `group_add` adds more.
+import { readFileSync } from 'node:fs';
+
+export interface UserIds {
+  readonly uid: number;
+  readonly gid: number;
+  readonly groups: readonly number[];
+}
+
+export type Resolved = { readonly ids: UserIds } | { readonly error: string };
+
+interface Entry {
+  readonly name: string;
+  readonly id: number;
+  readonly gid: number;
+  readonly members: readonly string[];
+}
+
+function entries(path: string, kind: 'passwd' | 'group'): Entry[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return [];
+  }
+  return text.split('\n').flatMap((line) => {
+    const fields = line.split(':');
+    if (fields.length < 4 || line.startsWith('#')) return [];
+    return kind === 'passwd'
+      ? [{ name: fields[0]!, id: Number(fields[2]), gid: Number(fields[3]), members: [] }]
+      : [{ name: fields[0]!, id: Number(fields[2]), gid: Number(fields[2]), members: fields[3]!.split(',').filter(Boolean) }];
+  });
+}
+
+const isId = (text: string): boolean => /^\d+$/.test(text) && Number(text) < 2 ** 32;
+
+export interface UserFiles {
+  readonly passwd: string;
+  readonly group: string;
+}
+
+const SYSTEM: UserFiles = { passwd: '/etc/passwd', group: '/etc/group' };
+
+/** `groupAdd`: names or ids of more supplementary groups. */
+export function resolveUser(spec: string, groupAdd: readonly string[] = [], files: UserFiles = SYSTEM): Resolved {
+  const [userPart, groupPart, ...rest] = spec.split(':');
+  if (userPart === undefined || userPart === '' || rest.length > 0 || groupPart === '') return { error: `${JSON.stringify(spec)} is no user (name, uid, uid:gid or name:group)` };
+  const passwd = entries(files.passwd, 'passwd');
+  const groups = entries(files.group, 'group');
+  const account = isId(userPart) ? passwd.find((entry) => entry.id === Number(userPart)) : passwd.find((entry) => entry.name === userPart);
+  if (!account && !isId(userPart)) return { error: `no user ${JSON.stringify(userPart)} in ${files.passwd}` };
+  const uid = account?.id ?? Number(userPart);
+  const groupId = (name: string): number | undefined => (isId(name) ? Number(name) : groups.find((entry) => entry.name === name)?.id);
+  let gid = account?.gid ?? 0;
+  if (groupPart !== undefined) {
+    const found = groupId(groupPart);
+    if (found === undefined) return { error: `no group ${JSON.stringify(groupPart)} in ${files.group}` };
+    gid = found;
+  }
+  const supplementary = new Set([gid]);
+  if (account) for (const group of groups) if (group.members.includes(account.name)) supplementary.add(group.id);
+  for (const name of groupAdd) {
+    const found = groupId(name);
+    if (found === undefined) return { error: `group_add: no group ${JSON.stringify(name)} in ${files.group}` };
+    supplementary.add(found);
+  }
+  return { ids: { uid, gid, groups: [...supplementary] } };
+}

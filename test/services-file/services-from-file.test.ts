@@ -1,0 +1,160 @@
+// A services file read into records (SPEC §17, §18): Compose's vocabulary,
+// read as Compose reads it, and every problem one line naming the file, the
+// service and the key.
+import test from 'ava';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SIGQUIT, SIGTERM } from '../../src/posix/signals.js';
+import { servicesFromFile, type FileContext } from '../../src/services-file/services-from-file.js';
+
+const CONTEXT: FileContext = { range: { min: 34, max: 64 }, environment: { FROM_INIT: 'init value' }, directory: '/srv', euid: 0 };
+
+function file(text: string, name = 'services.yaml'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dci-services-'));
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const read = (text: string) => servicesFromFile(file(text), CONTEXT);
+const refused = (text: string): string => {
+  const path = file(text);
+  try {
+    servicesFromFile(path, CONTEXT);
+  } catch (error) {
+    return (error as Error).message.replace(path, 'F');
+  }
+  return 'accepted';
+};
+
+test('every key the init reads, with anchors, aliases and merge keys; x- keys ignored', (t) => {
+  const [app] = read(`
+x-common: &common
+  restart: on-failure:3
+  stop_grace_period: 1m30s
+  environment: &env
+    LEVEL: debug
+services:
+  app:
+    <<: *common
+    x-note: ignored
+    entrypoint: ["/docker-entrypoint.sh"]
+    command: serve --port 80
+    environment:
+      <<: *env
+      FROM_INIT:
+      COUNT: 3
+    working_dir: app
+    stop_signal: QUIT
+    healthcheck:
+      test: curl -f http://localhost/
+      interval: 5s
+      retries: 2
+    x-docker-container-init:
+      output: inherit
+`);
+  t.like(app, {
+    name: 'app',
+    role: 'service',
+    argv: ['/docker-entrypoint.sh', 'serve', '--port', '80'],
+    restart: { kind: 'on-failure', maxRetries: 3 },
+    stopSignal: SIGQUIT,
+    stopGraceMs: 90_000,
+    dependsOn: [],
+    healthcheck: { argv: ['/bin/sh', '-c', 'curl -f http://localhost/'], intervalMs: 5_000, timeoutMs: 30_000, retries: 2, startPeriodMs: 0, startIntervalMs: 5_000 },
+  });
+  t.deepEqual(app!.launch.environment.map(String), ['LEVEL=debug', 'FROM_INIT=init value', 'COUNT=3']);
+  t.is(String(app!.launch.directory), '/srv/app');
+  t.is(app!.launch.output, 'inherit');
+});
+
+test('JSON is YAML; defaults: no restart, SIGTERM, no grace of its own, labelled output', (t) => {
+  const [one] = read('{"services": {"one": {"command": ["sleep", 5]}}}');
+  t.like(one, { argv: ['sleep', '5'], restart: { kind: 'no' }, stopSignal: SIGTERM, stopGraceMs: undefined, healthcheck: undefined });
+  t.is(one!.launch.output, 'labelled');
+  t.is(one!.launch.user, undefined);
+});
+
+test("restart in Docker's words; depends_on as a list or with conditions; records in start order", (t) => {
+  const services = read(`
+services:
+  app:
+    command: app
+    restart: unless-stopped
+    depends_on:
+      migrate: {condition: service_completed_successfully}
+      db: {condition: service_healthy}
+      optional: {required: false}
+  db:
+    command: db
+    restart: always
+    healthcheck: {test: ["CMD", "pg_isready"]}
+  migrate:
+    command: migrate
+    depends_on: [db]
+    restart: "no"
+`);
+  t.deepEqual(services.map((service) => service.name), ['db', 'migrate', 'app']);
+  t.deepEqual(services.map((service) => service.restart), [{ kind: 'always' }, { kind: 'no' }, { kind: 'always' }]);
+  t.deepEqual(services[2]!.dependsOn, [{ service: 1, condition: 'service_completed_successfully' }, { service: 0, condition: 'service_healthy' }]);
+  t.deepEqual(services[0]!.healthcheck?.argv, ['pg_isready']);
+});
+
+test('env_file next to the file, environment on top of it', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dci-services-'));
+  writeFileSync(join(dir, 'app.env'), 'A=from file\nB=from file\n');
+  writeFileSync(join(dir, 'services.yaml'), 'services:\n  app:\n    command: app\n    env_file: [app.env, {path: missing.env, required: false}]\n    environment: [B=from environment]\n');
+  const [app] = servicesFromFile(join(dir, 'services.yaml'), CONTEXT);
+  t.deepEqual(app!.launch.environment.map(String), ['A=from file', 'B=from environment']);
+});
+
+for (const [text, message] of [
+  ['services:\n  web:\n    image: nginx\n    command: x\n', 'F: service web: key image: configures the container itself, which the init runs inside of: it cannot apply to a service of the init'],
+  ['services:\n  web:\n    comand: x\n', 'F: service web: key comand: is no key of a Compose service'],
+  ['services:\n  web:\n    restart: always\n', 'F: service web: key command: is missing: a service of the init needs a command to run'],
+  ['services:\n  web:\n    command: x\n    command: y\n', 'F: line 4: the key command comes twice in one map'],
+  ['services:\n  a:\n    command: x\n    depends_on: [b]\n  b:\n    command: y\n    depends_on: [a]\n', 'F: key depends_on: the services wait for each other in a circle: a → b → a'],
+  ['services:\n  a:\n    command: x\n    depends_on: [nope]\n', 'F: service a: key depends_on: nope is no service of this file'],
+  ['services:\n  a:\n    command: x\n    restart: sometimes\n', 'F: service a: key restart: "sometimes" is none of "no", always, unless-stopped, on-failure[:N]'],
+  ['services:\n  a:\n    command: x\n    stop_signal: SIGNOPE\n', 'F: service a: key stop_signal: "SIGNOPE" is no signal'],
+  ['services:\n  a:\n    command: x\n    stop_grace_period: soon\n', 'F: service a: key stop_grace_period: "soon" is no duration (10s, 1m30s, 500ms)'],
+  ['services:\n  a:\n    command: x\n    user: nobody-here\n', 'F: service a: key user: no user "nobody-here" in /etc/passwd'],
+  ['services:\n  a:\n    command: x\n    healthcheck: {test: ["RUN", "x"]}\n', 'F: service a: key healthcheck.test: is neither ["CMD", ...], ["CMD-SHELL", "..."], "NONE" nor a string'],
+  ['services:\n  a:\n    command: x\n    healthcheck: {test: x, retries: 0}\n', 'F: service a: key healthcheck.retries: is not a whole number of at least 1'],
+  ['services:\n  a:\n    command: x\n    depends_on: {b: {condition: service_healthy}}\n  b:\n    command: y\n', 'F: service a: key depends_on: b: condition service_healthy, but b has no healthcheck'],
+  ['services:\n  a:\n    command: x\n    depends_on: {b: {condition: started}}\n  b:\n    command: y\n', 'F: service a: key depends_on: b: condition "started" is none of service_started, service_healthy, service_completed_successfully'],
+  ['services:\n  a:\n    command: x\n    x-docker-container-init: {colour: red}\n', 'F: service a: key x-docker-container-init.colour: is none of the init\'s keys (output)'],
+  ['services:\n  a:\n    command: x\n    env_file: none.env\n', 'F: service a: key env_file: '],
+  ['networks: {}\nservices:\n  a:\n    command: x\n', 'F: key networks: configures the container itself, which the init runs inside of: it cannot apply'],
+  ['servics:\n  a:\n    command: x\n', 'F: key servics: is no top-level key of a Compose file'],
+  ['services: {}\n', 'F: key services: is missing or empty: a map of service names to services'],
+  ['services:\n  a: [x]\n', 'F: service a: is not a map of keys'],
+  ['- a\n- b\n', 'F: is not a map with a services key'],
+  ['services:\n  a: {command: x\n', 'F: line 3: '],
+] as const) {
+  test(`refused in one line: ${message.slice(3, 70)}`, (t) => {
+    const said = refused(text);
+    t.true(said.startsWith(message), said);
+    t.false(said.includes('\n'));
+  });
+}
+
+test('changing the user needs root: one line naming the service and the key', (t) => {
+  const path = file('services:\n  a:\n    command: x\n    user: root\n');
+  t.throws(() => servicesFromFile(path, { ...CONTEXT, euid: 1000 }), { message: `${path}: service a: key user: changing the user needs root, and the init runs as uid 1000` });
+});
+
+test('a file past 1 MiB, a FIFO, a device and a folder are refused before they are read', (t) => {
+  t.throws(() => servicesFromFile(file(`services:\n  a: {command: x}\n#${'x'.repeat(1024 * 1024)}\n`), CONTEXT), { message: /: is larger than 1024 KiB$/ });
+  t.throws(() => servicesFromFile('/dev/zero', CONTEXT), { message: '/dev/zero: is not a regular file (a FIFO or a device): a services file must be one' });
+  t.throws(() => servicesFromFile(tmpdir(), CONTEXT), { message: `${tmpdir()}: is a folder, not a file` });
+  t.throws(() => servicesFromFile('/no/such.yaml', CONTEXT), { message: '/no/such.yaml: no such file' });
+});
+
+test('aliases that would expand without end are refused, not expanded', (t) => {
+  let text = 'a: &a [x, x, x, x, x, x, x, x, x, x]\n';
+  for (let level = 0; level < 6; level++) text += `l${level}: &l${level} [${Array(10).fill(level === 0 ? '*a' : `*l${level - 1}`).join(', ')}]\n`;
+  text += 'services: {a: {command: x}}\n';
+  t.throws(() => read(text), { message: /its aliases expand to more than 1000 copies/ });
+});
