@@ -1,0 +1,187 @@
+// SPEC §17 as PID 1 of a real PID namespace: services that crash and are
+// restarted with Docker's backoff, give up, complete, wait for each other,
+// run as another user, and stop in order.
+import test from 'ava';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { readOr } from '../support/files.js';
+import { logLines, runInit, startInit } from '../support/init.js';
+import { recorderScript, servicesDir } from '../support/services.js';
+import { waitFor } from '../support/wait.js';
+
+const restarts = (stderr: string): string[] =>
+  logLines(stderr).flatMap((line) => /restarting service \S+ in ([\d.]+) s \(restart (\d+); it (.*)\)$/.exec(line)?.slice(1, 4).join(' ') ?? []);
+
+test('a crashing service is restarted after 0.1, 0.2, 0.4 s (Docker\'s backoff); on-failure:3 gives up, and the container ends with its status', async (t) => {
+  const svc = servicesDir();
+  const starts = svc.at('starts');
+  const path = svc.file(`services:\n  crash:\n    command: ["sh", "-c", "date +%s%N >> ${starts}; exit 3"]\n    restart: on-failure:3\n`);
+  const outcome = await runInit(['-v', '--services', path]);
+  t.is(outcome.code, 3, outcome.stderr);
+  t.deepEqual(restarts(outcome.stderr), ['0.1 1 exited with status 3', '0.2 2 exited with status 3', '0.4 3 exited with status 3']);
+  t.true(logLines(outcome.stderr).includes('[INFO][docker-container-init] shutting down: service crash (pid ' + /service crash \(pid (\d+)\) exited with status 3, and gave up/.exec(outcome.stderr)?.[1] + ') exited with status 3, and gave up after 3 restarts (restart: on-failure:3)'), outcome.stderr);
+  // Four starts, each no sooner after the one before than the delay said.
+  const times = readFileSync(starts, 'utf8').trim().split('\n').map((line) => Number(BigInt(line) / 1_000_000n));
+  t.is(times.length, 4);
+  [100, 200, 400].forEach((delay, i) => t.true(times[i + 1]! - times[i]! >= delay, `start ${i + 2} came ${times[i + 1]! - times[i]!} ms after the one before (delay ${delay} ms)`));
+});
+
+test('a run of 10 s or more starts the backoff over at 0.1 s', async (t) => {
+  const svc = servicesDir();
+  const runs = svc.at('runs');
+  // Runs 1 and 2 crash at once, run 3 lasts 10.5 s, run 4 crashes at once, run 5 stays.
+  const script = `n=$(($(cat ${runs} 2>/dev/null || echo 0) + 1)); echo $n > ${runs}; [ $n = 3 ] && sleep 10.5; [ $n = 5 ] && exec sleep 1000; exit 1`;
+  const path = svc.file(`services:\n  flaky:\n    command: ["sh", "-c", ${JSON.stringify(script)}]\n    restart: always\n`);
+  const init = await startInit(['-v', '--services', path], { timeoutMs: 40_000 });
+  await waitFor('the fifth run', () => readOr(runs).trim() === '5', 30_000);
+  init.signal('SIGTERM');
+  const outcome = await init.outcome;
+  t.is(outcome.code, 0, outcome.stderr);
+  t.deepEqual(restarts(outcome.stderr).map((line) => line.split(' ')[0]), ['0.1', '0.2', '0.1', '0.2']);
+});
+
+test('restart: always restarts a service that exits 0; SIGTERM without a command ends the container with 0', async (t) => {
+  const svc = servicesDir();
+  const runs = svc.at('runs');
+  const path = svc.file(`services:\n  tick:\n    command: ["sh", "-c", "echo x >> ${runs}"]\n    restart: always\n`);
+  const init = await startInit(['-v', '--services', path]);
+  await waitFor('three runs', () => readOr(runs).split('\n').length > 3);
+  init.signal('SIGTERM');
+  const outcome = await init.outcome;
+  t.is(outcome.code, 0);
+  t.true(restarts(outcome.stderr).slice(0, 2).every((line) => line.endsWith('exited with status 0')));
+  t.true(logLines(outcome.stderr).includes('[INFO][docker-container-init] shutting down: received SIGTERM'));
+});
+
+test('a one-shot migration that the app waits for: the app starts after it completed, the main command after both; its exit 0 ends nothing', async (t) => {
+  const svc = servicesDir();
+  const [migrated, app, main] = ['migrated', 'app', 'main'].map((name) => svc.at(name));
+  const path = svc.file(`services:
+  app:
+    command: ["sh", "-c", "date +%s%N > ${app}; exec sleep 1000"]
+    depends_on:
+      migrate: {condition: service_completed_successfully}
+  migrate:
+    command: ["sh", "-c", "sleep 0.3; date +%s%N > ${migrated}"]
+`);
+  const init = await startInit(['-v', '--services', path, 'sh', '-c', `date +%s%N > ${main}; exec sleep 1000`]);
+  await waitFor('the main command', () => existsSync(main) && readOr(main).trim() !== '');
+  await waitFor('the app', () => existsSync(app) && readOr(app).trim() !== '');
+  const at = (file: string): bigint => BigInt(readFileSync(file, 'utf8').trim());
+  t.true(at(app) >= at(migrated), 'the app started after the migration ended');
+  init.signal('SIGTERM');
+  const outcome = await init.outcome;
+  t.is(outcome.code, 143, 'the main command\'s status: SIGTERM went to it');
+  const lines = logLines(outcome.stderr);
+  const order = ['service migrate (pid', 'started service app', 'started the command'].map((text) => lines.findIndex((line) => line.includes(text)));
+  t.deepEqual([...order].sort((a, b) => a - b), order, lines.join('\n'));
+  t.true(order.every((index) => index >= 0));
+});
+
+test('a one-shot that fails ends the container with its status; what waits for it never starts', async (t) => {
+  const svc = servicesDir();
+  const app = svc.at('app');
+  const path = svc.file(`services:
+  migrate:
+    command: ["sh", "-c", "exit 4"]
+  app:
+    command: ["touch", "${app}"]
+    depends_on: {migrate: {condition: service_completed_successfully}}
+`);
+  const outcome = await runInit(['-v', '--services', path]);
+  t.is(outcome.code, 4);
+  t.false(existsSync(app));
+  t.regex(outcome.stderr, /shutting down: service migrate \(pid \d+\) exited with status 4/);
+});
+
+test('a service with restart "no" that exits ends the container with its status, and the shutdown stops the others', async (t) => {
+  const svc = servicesDir();
+  const recorder = recorderScript(svc.dir);
+  const log = svc.at('log');
+  const path = svc.file(`services:
+  web:
+    command: ["${recorder}", "web", "${log}"]
+  job:
+    command: ["sh", "-c", "until grep -qs 'web ready' ${log}; do sleep 0.01; done; exit 6"]
+`);
+  const outcome = await runInit(['-v', '--services', path]);
+  t.is(outcome.code, 6);
+  t.deepEqual(readOr(log).trim().split('\n'), ['web ready', 'web TERM']);
+});
+
+test('the shutdown stops the services dependents first, each with its stop signal; one that outlives its stop_grace_period is killed, then the next', async (t) => {
+  const svc = servicesDir();
+  const recorder = recorderScript(svc.dir);
+  const log = svc.at('log');
+  const path = svc.file(`services:
+  db:
+    command: ["${recorder}", "db", "${log}"]
+  cache:
+    command: ["${recorder}", "cache", "${log}", "ignore"]
+    stop_grace_period: 500ms
+  app:
+    command: ["${recorder}", "app", "${log}"]
+    stop_signal: SIGQUIT
+    depends_on: [db, cache]
+`);
+  const init = await startInit(['-v', '--services', path]);
+  await waitFor('every service', () => ['db', 'cache', 'app'].every((name) => readOr(log).includes(`${name} ready`)));
+  init.signal('SIGTERM');
+  const outcome = await init.outcome;
+  t.is(outcome.code, 0, outcome.stderr);
+  t.deepEqual(readOr(log).trim().split('\n').slice(3), ['app QUIT', 'cache ignores TERM', 'db TERM']);
+  const lines = logLines(outcome.stderr);
+  const killed = lines.findIndex((line) => /\[ERROR\]\[docker-container-init\] service cache \(pid \d+\) did not stop within its stop_grace_period of 0\.5 s: sending SIGKILL$/.test(line));
+  const dbStopped = lines.findIndex((line) => /stopping service db \(pid \d+\) with SIGTERM$/.test(line));
+  t.true(killed >= 0 && killed < dbStopped, lines.join('\n'));
+});
+
+test('--grace bounds the whole stop: a service that ignores SIGTERM and has no grace of its own is killed when it runs out', async (t) => {
+  const svc = servicesDir();
+  const recorder = recorderScript(svc.dir);
+  const log = svc.at('log');
+  const path = svc.file(`services:\n  stubborn:\n    command: ["${recorder}", "stubborn", "${log}", "ignore"]\n`);
+  const init = await startInit(['-v', '--grace', '0.5', '--services', path]);
+  await waitFor('the service', () => readOr(log).includes('ready'));
+  init.signal('SIGTERM');
+  const outcome = await init.outcome;
+  t.is(outcome.code, 0);
+  t.regex(outcome.stderr, /\[ERROR\]\[docker-container-init\] --grace 0\.5 s ran out; killed pid \d+ \(\/bin\/sh .*recorder\.sh stubborn/);
+});
+
+test('a service as another user, with its supplementary groups, in its working_dir, with its environment and env_file', async (t) => {
+  const svc = servicesDir();
+  chmodSync(svc.dir, 0o777); // the service, as uid 4321, writes its answer here
+  const out = svc.at('out');
+  svc.file('app:x:4321:4321::/nonexistent:/bin/sh\n', 'passwd');
+  svc.file('app:x:4321:\nlogs:x:4400:app\nother:x:4500:\n', 'group');
+  svc.file('FROM_FILE=file\nBOTH=file\n', 'app.env');
+  const path = svc.file(`services:
+  app:
+    command: ["sh", "-c", "echo $(id -u) $(id -g) $(id -G) $PWD $FROM_FILE $BOTH $FROM_INIT > ${out}"]
+    user: app
+    group_add: [other]
+    working_dir: /tmp
+    env_file: app.env
+    environment: {BOTH: environment}
+    restart: "no"
+  root:
+    command: ["sh", "-c", "id -u > ${svc.at('root')}; exec sleep 1000"]
+    depends_on: [app]
+`);
+  // The namespace's own /etc/passwd and /etc/group, bound over the machine's.
+  const etc = `mount --bind ${svc.at('passwd')} /etc/passwd && mount --bind ${svc.at('group')} /etc/group && exec "$0" "$@"`;
+  const outcome = await runInit(['--services', path], { wrap: ['sh', '-c', etc], env: { FROM_INIT: 'init' } });
+  t.is(outcome.code, 0, outcome.stderr);
+  t.is(readOr(out), '4321 4321 4321 4400 4500 /tmp file environment init\n');
+  t.is(readOr(svc.at('root')), '0\n', 'the init took its own ids back: the next service runs as root');
+});
+
+test('a bad services file: one line naming the file, the service and the key; exit 2; nothing starts', async (t) => {
+  const svc = servicesDir();
+  const marker = svc.at('started');
+  const path = svc.file(`services:\n  a:\n    command: ["touch", "${marker}"]\n  b:\n    command: x\n    ports: ["80:80"]\n`);
+  const outcome = await runInit(['--services', path]);
+  t.is(outcome.code, 2);
+  t.is(outcome.stderr, `[ERROR][docker-container-init] ${path}: service b: key ports: configures the container itself, which the init runs inside of: it cannot apply to a service of the init\n`);
+  t.false(existsSync(marker));
+});
