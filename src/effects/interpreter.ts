@@ -15,6 +15,8 @@ export interface InterpreterDeps {
   readonly signalName: (signal: number) => string;
   /** Starts a command; returns what came of it. */
   readonly start: (action: Extract<Action, { type: 'spawn' }>) => InitEvent[];
+  /** Starts a service's health probe; returns what came of it. */
+  readonly probe: (service: number) => InitEvent[];
   /** Asks the reap source for a pass. */
   readonly sweep: () => void;
   /** Back into the pipeline. */
@@ -22,7 +24,7 @@ export interface InterpreterDeps {
   readonly exit: (status: number) => void;
 }
 
-export function createInterpreter({ logger, signalName, start, sweep, feedback, exit }: InterpreterDeps): (action: Action) => void {
+export function createInterpreter({ logger, signalName, start, probe, sweep, feedback, exit }: InterpreterDeps): (action: Action) => void {
   return (action) => {
     switch (action.type) {
       case 'spawn':
@@ -56,6 +58,9 @@ export function createInterpreter({ logger, signalName, start, sweep, feedback, 
         feedback({ kind: 'remaining', processes: alive.map(({ pid, proc }) => ({ pid, command: commandLine(proc) })) });
         return;
       }
+      case 'probe':
+        for (const event of probe(action.service)) feedback(event);
+        return;
       case 'sweep':
         sweep();
         return;

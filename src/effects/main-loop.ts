@@ -24,6 +24,7 @@ import { workingDirectory } from '../syscalls/working-directory.js';
 import { createInterpreter } from './interpreter.js';
 import { setUp, type SetUpPlan } from './set-up.js';
 import { signalEvents } from './signal-events.js';
+import { createProbes } from './probes.js';
 import { startService, type StartContext } from './start-service.js';
 
 export interface MainLoopPlan extends SetUpPlan {
@@ -55,10 +56,6 @@ function afterStartUp(): Observable<InitEvent> {
 export function mainLoop(plan: MainLoopPlan): void {
   const { config, logger } = plan;
   const { notes, alsoReceived } = setUp(plan);
-  const reaper = reapPasses(() => {
-    const { exits, childless, error } = reapExited();
-    return error ? { exits, childless, error: error.message } : { exits, childless };
-  });
   // The init never pins the directory (and the mount under it) it started in:
   // it moves to / before any program exists, and each program starts in that
   // directory all the same (a C library that cannot do that gets the old
@@ -66,6 +63,12 @@ export function mainLoop(plan: MainLoopPlan): void {
   const directory = canSpawnInDirectory ? workingDirectory() : undefined;
   if (directory !== undefined || config.services.length === 0) process.chdir('/');
   const context: StartContext = { inheritedFds: plan.inheritedFds, directory, environment: keptEnvironment() };
+  const probes = createProbes(config, context);
+  const reaper = reapPasses(() => {
+    const { exits, childless, error } = reapExited();
+    const reaped = probes.collect(exits);
+    return error ? { exits: reaped, childless, error: error.message } : { exits: reaped, childless };
+  });
   const feedback = new Subject<InitEvent>();
   const perform = createInterpreter({
     logger,
@@ -75,6 +78,7 @@ export function mainLoop(plan: MainLoopPlan): void {
       if (directory === undefined && service === config.services.length - 1) process.chdir('/');
       return events;
     },
+    probe: (service) => probes.start(service),
     sweep: () => reaper.request(),
     feedback: (event) => feedback.next(event),
     exit: plan.exit,

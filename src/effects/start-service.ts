@@ -20,7 +20,7 @@ export interface StartContext {
 }
 
 /** `base` (the init's environment when undefined) with `variables` set on top: each replaces an entry of the same name. */
-function withVariables(base: readonly Uint8Array[] | undefined, variables: readonly Uint8Array[]): readonly Uint8Array[] | undefined {
+export function withVariables(base: readonly Uint8Array[] | undefined, variables: readonly Uint8Array[]): readonly Uint8Array[] | undefined {
   if (variables.length === 0) return base;
   const nameOf = (entry: Uint8Array): string => Buffer.from(entry.subarray(0, Math.max(entry.indexOf(0x3d), 0))).toString('latin1');
   const names = new Set(variables.map(nameOf));

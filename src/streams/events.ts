@@ -5,6 +5,9 @@ import type { ChildExit } from '../posix/exit-status.js';
 
 export type { ChildExit };
 
+/** A reaped exit; a health probe's carries what the probe wrote (its last 4 KiB). */
+export type ReapedExit = ChildExit & { readonly output?: string };
+
 /** How a program ended, or why the init stops: the status it reports (before -e) and the words for the log. */
 export interface Outcome {
   readonly status: number;
@@ -17,13 +20,17 @@ export type InitEvent =
   | { readonly kind: 'ready' }
   /** A signal the init caught (never SIGCHLD: that drives the reap loop). */
   | { readonly kind: 'signal'; readonly signal: number }
-  /** One pass of the reap loop: every exit it collected, and whether no child is left at all. */
-  | { readonly kind: 'reaped'; readonly exits: readonly ChildExit[]; readonly childless: boolean }
+  /** One pass of the reap loop: every exit it collected (a health probe's with its output), and whether no child is left at all. */
+  | { readonly kind: 'reaped'; readonly exits: readonly ReapedExit[]; readonly childless: boolean }
   // What performing an action taught (the interpreter feeds these back):
   /** Service number `service` (an index into the configuration's services) runs as `pid`. */
   | { readonly kind: 'spawned'; readonly service: number; readonly pid: number }
   /** It could not be started: status 127 (not found), 126 (not executable) or 125 (no process), and why. */
   | { readonly kind: 'spawnFailed'; readonly service: number; readonly status: number; readonly reason: string }
+  /** The health probe of service number `service` runs as `pid`. */
+  | { readonly kind: 'probeStarted'; readonly service: number; readonly pid: number }
+  /** It could not be started, and why (a failed probe). */
+  | { readonly kind: 'probeFailed'; readonly service: number; readonly reason: string }
   /** A broadcast of `signal` reached `count` processes. */
   | { readonly kind: 'signalled'; readonly signal: number; readonly count: number }
   /** --grace ran out: these processes were sent SIGKILL. */
@@ -66,6 +73,8 @@ export type Action =
   | { readonly type: 'kill' }
   /** Name the processes the init is still waiting for ('remaining' comes back). */
   | { readonly type: 'report' }
+  /** Run the health probe of service number `service` ('probeStarted' or 'probeFailed' comes back). */
+  | { readonly type: 'probe'; readonly service: number }
   /** Run the reap loop soon (its result comes back as a 'reaped' event). */
   | { readonly type: 'sweep' }
   /** `final`: a line of the exit (the summary, the status), which the output never drops (SPEC §16). */

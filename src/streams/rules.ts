@@ -2,6 +2,7 @@
 // its input's own lines (rules/describe-input.ts), then each fact's, in the
 // order the move found them.
 import type { FactKind, Rule } from './lifecycle/step.js';
+import { announceHealth, killProbe, runProbe } from './rules/health.js';
 import { announceExit, announceRestart, killService, startService, stopService, warnReaped } from './rules/programs.js';
 import { announceShutdown, broadcastSigterm, exitWithStatus, killAtGrace, reportRemaining, waitForChildren } from './rules/shutdown.js';
 import { deliverSignal, dropSignal, holdSigterm } from './rules/signals.js';
@@ -22,4 +23,7 @@ export const RULES: { readonly [Kind in FactKind]: Rule<Kind> } = {
   killAll: killAtGrace,
   report: reportRemaining,
   exit: exitWithStatus,
+  probe: runProbe,
+  killProbe,
+  health: announceHealth,
 };

@@ -33,6 +33,8 @@ export const libc = {
   getgroups: lib.func('int getgroups(int size, _Out_ uint32_t *list)'),
   write: lib.func('intptr_t write(int fd, const void *buf, size_t count)'),
   close: lib.func('int close(int fd)'),
+  read: lib.func('intptr_t read(int fd, _Out_ void *buf, size_t count)'),
+  pipe2: lib.func('int pipe2(_Out_ int *fds, int flags)'),
   send: lib.func('intptr_t send(int fd, const void *buf, size_t length, int flags)'),
   epoll_create1: lib.func('int epoll_create1(int flags)'),
   epoll_ctl: lib.func('int epoll_ctl(int epfd, int op, int fd, void *event)'),

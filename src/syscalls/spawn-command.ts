@@ -51,6 +51,10 @@ export interface SpawnRequest {
   readonly environment?: readonly Uint8Array[] | undefined;
   /** The user to start it as (thread-credentials.ts), when not the init's own. */
   readonly user?: Credentials | undefined;
+  /** Descriptors of the init's to give it as its stdin, stdout and stderr (pipes the init reads, /dev/null), instead of the init's own. */
+  readonly stdin?: number | undefined;
+  readonly stdout?: number | undefined;
+  readonly stderr?: number | undefined;
 }
 
 /** The command's pid, and whether the child itself took the terminal's foreground. */
@@ -73,6 +77,9 @@ export function spawnCommand(request: SpawnRequest): SpawnResult {
     libc.posix_spawnattr_setsigmask(attr, EMPTY_MASK);
     // dup2 of a descriptor onto itself clears its close-on-exec flag in the child only.
     for (const fd of request.inheritedFds) libc.posix_spawn_file_actions_adddup2(actions, fd, fd);
+    if (request.stdin !== undefined) libc.posix_spawn_file_actions_adddup2(actions, request.stdin, 0);
+    if (request.stdout !== undefined) libc.posix_spawn_file_actions_adddup2(actions, request.stdout, 1);
+    if (request.stderr !== undefined) libc.posix_spawn_file_actions_adddup2(actions, request.stderr, 2);
     const tookForeground = foreground !== undefined && addTcsetpgrp !== undefined && addTcsetpgrp(actions, foreground) === 0;
     if (request.directory !== undefined && addChdir !== undefined) addChdir(actions, cString(request.directory));
 

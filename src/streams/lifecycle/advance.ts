@@ -29,7 +29,8 @@ import { note, patchService, setServiceTimer, setTimer, type Move } from './move
 import { endRun } from './service-moves.js';
 import { beginShutdown, beginSweep, exitNow, serviceGone } from './shutdown.js';
 import { onSignal, releaseHeldSigterm } from './signals.js';
-import { serviceWithPid, type Lifecycle } from './state.js';
+import { probeEnded, probeStarted, runProbe, startHealth, timeOutProbe } from './health.js';
+import { probeWithPid, serviceWithPid, type Lifecycle } from './state.js';
 import type { Fact, Input, TimerInput } from './step.js';
 
 /** Each interval between "still waiting" reports is twice the one before, up to a minute. */
@@ -42,7 +43,14 @@ function act(move: Move, ending: Outcome | undefined): void {
 
 function onSpawned(move: Move, index: number, pid: number): void {
   patchService(move, index, { status: 'running', pid, since: move.now, started: true });
+  startHealth(move, index);
   act(move, startWaiting(move));
+}
+
+/** A probe's result, and what follows from a change of health: those waiting for it, or its own restart or the container's end. */
+function onProbeEnded(move: Move, index: number, code: number | null, output: string): Outcome | undefined {
+  const ends = probeEnded(move, index, code, output);
+  return startWaiting(move) ?? ends;
 }
 
 function onReaped(move: Move, event: Extract<InitEvent, { kind: 'reaped' }>, before: Lifecycle): void {
@@ -55,6 +63,11 @@ function onReaped(move: Move, event: Extract<InitEvent, { kind: 'reaped' }>, bef
   // In the order reaped: when two programs end the container in one pass, the first reaped decides.
   let ending: Outcome | undefined;
   for (const exit of event.exits) {
+    const prober = probeWithPid(move.state, exit.pid);
+    if (prober !== -1) {
+      ending ??= onProbeEnded(move, prober, exit.code, exit.output ?? '');
+      continue;
+    }
     const index = serviceWithPid(move.state, exit.pid);
     if (index === -1) {
       note(move, { kind: 'orphan', exit });
@@ -97,8 +110,9 @@ function onTimer(move: Move, input: TimerInput): void {
       if (service.status === 'stopping') note(move, { kind: 'killService', service: index });
       return;
     case 'probe':
+      return runProbe(move, index);
     case 'probeTimeout':
-      return;
+      return timeOutProbe(move, index);
   }
 }
 
@@ -135,6 +149,12 @@ export function advance(state: Lifecycle, input: Input, now: number, config: Sup
       break;
     case 'killed':
       if (state.stop) move.state = { ...state, stop: { ...state.stop, killed: input.processes.length } };
+      break;
+    case 'probeStarted':
+      probeStarted(move, input.service, input.pid);
+      break;
+    case 'probeFailed':
+      act(move, onProbeEnded(move, input.service, null, `the probe could not be started (${input.reason})`));
       break;
   }
   return { state: move.state, facts: move.facts };

@@ -5,7 +5,7 @@
 // is left. -W exits at once. The --grace clock runs from the first stop the
 // init acts on.
 import { isLogged, type Outcome } from '../events.js';
-import { note, patchService, setTimer, type Move } from './move.js';
+import { note, patchService, setServiceTimer, setTimer, type Move } from './move.js';
 import { cancelServiceTimers, stopService } from './service-moves.js';
 import { FIRST_REPORT_MS, isLive } from './state.js';
 
@@ -65,8 +65,9 @@ export function beginShutdown(move: Move, outcome: Outcome): void {
   move.state = { ...move.state, phase: 'shuttingDown', outcome };
   setTimer(move, 'delayTerm', undefined);
   startStopClock(move);
-  // What waits to start never will; nothing is probed any more.
+  // What waits to start never will; nothing is probed any more (a probe that runs gets the broadcast).
   for (const [index, service] of move.state.services.entries()) {
+    setServiceTimer(move, index, 'probe', undefined);
     if (service.status === 'waiting' || service.status === 'backingOff') {
       cancelServiceTimers(move, index);
       patchService(move, index, { status: 'stopped', since: move.now });

@@ -42,17 +42,23 @@ export type ServiceTimer = 'restart' | 'stopGrace' | 'probe' | 'probeTimeout';
 /** When each running timer fires, on the pipeline's scheduler clock. */
 export type Timers<Name extends string> = Readonly<Partial<Record<Name, number>>>;
 
-/** A health check's state (SPEC §18). */
+/** A health check's state (SPEC §18), for one run of the program. */
 export interface Health {
   readonly status: 'starting' | 'healthy' | 'unhealthy';
   /** Failed probes in a row that counted (none count during start_period). */
   readonly failures: number;
-  /** Its check passed at least once since it started (service_healthy). */
+  /** Its check passed at least once in this run (service_healthy). */
   readonly passed: boolean;
-  /** The probe that runs now: its pid once known, and whether its timeout killed it. */
-  readonly probe?: { readonly pid: number | null; readonly timedOut: boolean };
   /** The last probe's output, on one line. */
   readonly output: string;
+}
+
+/** A health probe that runs: its pid once known, when it started, whether its timeout killed it, and whether its result still counts (not once the program's run has ended). */
+export interface Probe {
+  readonly pid: number | null;
+  readonly since: number;
+  readonly timedOut: boolean;
+  readonly counts: boolean;
 }
 
 export interface ServiceState {
@@ -73,7 +79,10 @@ export interface ServiceState {
   readonly started: boolean;
   /** While stopping: what follows its exit. */
   readonly afterStop?: 'restart' | 'stay';
-  readonly health?: Health;
+  /** Its health, while a run with a health check goes on. */
+  readonly health?: Health | undefined;
+  /** Its health probe, from its start until it is reaped. */
+  readonly probe?: Probe | undefined;
   readonly timers: Timers<ServiceTimer>;
 }
 
@@ -134,5 +143,5 @@ export function serviceWithPid(state: Lifecycle, pid: number): number {
 
 /** The index of the program whose health probe runs as `pid`; -1 for none. */
 export function probeWithPid(state: Lifecycle, pid: number): number {
-  return state.services.findIndex((service) => service.health?.probe?.pid === pid);
+  return state.services.findIndex((service) => service.probe?.pid === pid);
 }

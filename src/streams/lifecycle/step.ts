@@ -45,7 +45,13 @@ export type Fact =
   /** Name what keeps the init waiting. */
   | { readonly kind: 'report' }
   /** The exit status is chosen. */
-  | { readonly kind: 'exit' };
+  | { readonly kind: 'exit' }
+  /** Run program `service`'s health probe. */
+  | { readonly kind: 'probe'; readonly service: number }
+  /** Its probe outlived its timeout (or the program's run): SIGKILL to the probe's process group. */
+  | { readonly kind: 'killProbe'; readonly service: number; readonly pid: number }
+  /** Its health changed (to healthy or unhealthy), with the last probe's output. */
+  | { readonly kind: 'health'; readonly service: number };
 
 export type FactKind = Fact['kind'];
 

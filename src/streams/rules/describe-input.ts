@@ -50,6 +50,10 @@ export function describeInput({ input }: Step, config: SupervisorConfig): readon
       return input.processes.length === 0 ? [] : [log('info', `still waiting for ${namedList(input.processes)}`)];
     case 'note':
       return [log(input.level, input.message, input.fields)];
+    case 'probeStarted':
+      return debugLine(config.logLevel, () => log('debug', `probing ${serviceLabel(config, input.service)} (probe pid ${input.pid})`));
+    case 'probeFailed':
+      return [];
     case 'timer':
       return [];
   }

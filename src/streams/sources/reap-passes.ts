@@ -6,10 +6,10 @@
 // are done (setImmediate). A pass that reaped nothing and still has children
 // tells nothing and is not emitted.
 import { Observable } from 'rxjs';
-import type { ChildExit, InitEvent } from '../events.js';
+import type { InitEvent, ReapedExit } from '../events.js';
 
 export interface ReapPass {
-  readonly exits: readonly ChildExit[];
+  readonly exits: readonly ReapedExit[];
   readonly childless: boolean;
   /** Why the pass stopped early, for the log. */
   readonly error?: string;
