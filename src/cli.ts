@@ -18,7 +18,10 @@ import type { Service } from './streams/service.js';
 import { logLevelFor } from './cli/log-level.js';
 import { parseArguments } from './cli/parse.js';
 import { supervisorConfig } from './cli/supervisor-config.js';
-import { formatLine, PROGRAM, type LogFormat } from './output/format.js';
+import { controlCommand } from './control/control-command.js';
+import { isControlCommand } from './control/control-arguments.js';
+import { DEFAULT_CONTROL_SOCKET } from './control/socket-path.js';
+import { formatLine, PROGRAM, textLine, type LogFormat } from './output/format.js';
 import { lineWriter } from './output/log-writer.js';
 import { createLogger, type Logger } from './output/logger.js';
 import { selfInflictedSignals } from './output/self-inflicted-signals.js';
@@ -64,12 +67,18 @@ function initLog(sinks: StandardSinks, format: LogFormat): Logger {
 }
 
 function main(argv: readonly string[]): void {
+  const selfInflicted = selfInflictedSignals();
+  const sinks = standardSinks(selfInflicted);
+  // `docker-container-init ps` and its siblings, run beside the init (docker exec), ask it (SPEC §19).
+  if (process.pid !== 1 && isControlCommand(argv)) {
+    const output = { out: (text: string) => sinks.stdout.write(Buffer.from(text), true), error: (message: string) => sinks.stderr.write(Buffer.from(`${textLine('error', message)}\n`), true) };
+    void controlCommand(argv, output).then((status) => leave(sinks, status));
+    return;
+  }
   const range = realtimeRange();
   const request = parseArguments(argv, VERSION, range);
   // What `ps` and `docker top` show: the init and what it runs (as tini does).
   process.title = [PROGRAM, ...argv].join(' ');
-  const selfInflicted = selfInflictedSignals();
-  const sinks = standardSinks(selfInflicted);
   switch (request.kind) {
     case 'help':
       sinks.stdout.write(Buffer.from(helpText(BUILD_DATE)), true);
@@ -123,6 +132,9 @@ function main(argv: readonly string[]): void {
         parentDeathSignal: death === undefined ? undefined : { signal: death, name: config.signalName(death) },
         parentAtStart,
         logger,
+        sinks,
+        logFormat: options.logFormat,
+        control: options.controlSocket ?? (options.servicesFile !== undefined ? DEFAULT_CONTROL_SOCKET : undefined),
         exit: (status) => leave(sinks, status),
         inheritedFds,
         early: earlySignals,

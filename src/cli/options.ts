@@ -87,6 +87,11 @@ export const OPTIONS: readonly OptionSpec[] = [
     example: 'several programs in one container that should be restarted when they crash, start in order, or wait for each other to be ready (nginx and php-fpm, an app, its worker and a migration).',
   },
   {
+    key: 'control', long: 'control', value: 'PATH',
+    help: 'Where the control socket goes, which `docker-container-init ps`, `restart NAME`, `stop NAME`, `start NAME` and `health` ask (default with --services: /run/docker-container-init/control.sock).',
+    example: 'a read-only /run: --control /tmp/dci/control.sock, and the same --control for ps.',
+  },
+  {
     key: 'warnReaped', short: 'w',
     help: 'Warn for every reaped process that was not the command: its pid and status.',
     example: 'to find out which part of an image leaves zombies behind.',

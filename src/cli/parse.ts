@@ -44,6 +44,8 @@ export interface InitOptions {
   readonly runs: ReadonlyArray<readonly string[]>;
   /** --services: the services file to supervise. */
   readonly servicesFile: string | undefined;
+  /** --control: the control socket's path. */
+  readonly controlSocket: string | undefined;
   /** -w */
   readonly warnReaped: boolean;
   readonly logFormat: LogFormat;
@@ -70,6 +72,7 @@ export const DEFAULT_OPTIONS: InitOptions = {
   graceMs: undefined,
   runs: [],
   servicesFile: undefined,
+  controlSocket: undefined,
   warnReaped: false,
   logFormat: 'text',
 };
@@ -145,6 +148,7 @@ function typedOptions(flags: Record<string, unknown>, range: RealtimeRange): Ini
     graceMs: last('grace', (text) => parseSeconds('--grace', text)),
     runs: strings(flags['run']).map((text) => check(parseRun(text))),
     servicesFile: last('services', (text) => ({ ok: true, value: text })),
+    controlSocket: last('control', (text) => ({ ok: true, value: text })),
     warnReaped: flags['warnReaped'] === true,
     logFormat: last('logFormat', parseLogFormat) ?? 'text',
   };

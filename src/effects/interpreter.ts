@@ -4,6 +4,7 @@
 // call that failed. Nothing it does ends the
 // init but the exit action.
 import type { Logger } from '../output/logger.js';
+import type { ControlReply } from '../streams/control.js';
 import type { Action, InitEvent } from '../streams/events.js';
 import { SIGKILL } from '../posix/signals.js';
 import { commandLine, isZombie } from '../syscalls/proc.js';
@@ -21,10 +22,15 @@ export interface InterpreterDeps {
   readonly sweep: () => void;
   /** Back into the pipeline. */
   readonly feedback: (event: InitEvent) => void;
+  /** Before the first line of the exit: what the services wrote goes out first. */
+  readonly beforeFinalLines: () => void;
+  /** Answers control request `id`. */
+  readonly reply: (id: number, reply: ControlReply) => void;
   readonly exit: (status: number) => void;
 }
 
-export function createInterpreter({ logger, signalName, start, probe, sweep, feedback, exit }: InterpreterDeps): (action: Action) => void {
+export function createInterpreter({ logger, signalName, start, probe, sweep, feedback, beforeFinalLines, reply, exit }: InterpreterDeps): (action: Action) => void {
+  let finalLines = false;
   return (action) => {
     switch (action.type) {
       case 'spawn':
@@ -65,7 +71,14 @@ export function createInterpreter({ logger, signalName, start, probe, sweep, fee
         sweep();
         return;
       case 'log':
+        if (action.final && !finalLines) {
+          finalLines = true;
+          beforeFinalLines();
+        }
         logger.log(action.level, action.message, action.fields, action.final === true);
+        return;
+      case 'reply':
+        reply(action.id, action.reply);
         return;
       case 'exit':
         exit(action.status);

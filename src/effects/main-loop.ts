@@ -9,10 +9,12 @@
 //
 // The feedback Subject is the one loop: what performing an action taught goes
 // back into the pipeline as events.
-import { from, merge, Observable, Subject } from 'rxjs';
+import { EMPTY, from, merge, Observable, Subject } from 'rxjs';
 import type { EarlySignals } from '../boot/early-signals.js';
 import { keptEnvironment } from '../boot/kept-environment.js';
+import type { LogFormat } from '../output/format.js';
 import type { Logger } from '../output/logger.js';
+import type { StandardSinks } from '../output/standard-sinks.js';
 import type { SelfInflictedSignals } from '../output/self-inflicted-signals.js';
 import type { SupervisorConfig } from '../streams/config.js';
 import type { InitEvent } from '../streams/events.js';
@@ -21,15 +23,22 @@ import { supervise } from '../streams/supervise.js';
 import { reapExited } from '../syscalls/reap-exited.js';
 import { canSpawnInDirectory } from '../syscalls/spawn-command.js';
 import { workingDirectory } from '../syscalls/working-directory.js';
+import { controlServer } from './control-server.js';
 import { createInterpreter } from './interpreter.js';
 import { setUp, type SetUpPlan } from './set-up.js';
 import { signalEvents } from './signal-events.js';
 import { createProbes } from './probes.js';
+import { serviceOutput } from './service-output.js';
 import { startService, type StartContext } from './start-service.js';
 
 export interface MainLoopPlan extends SetUpPlan {
   readonly config: SupervisorConfig;
   readonly logger: Logger;
+  /** The init's stdout and stderr, and the log's format: where the services' labelled lines go, and how. */
+  readonly sinks: StandardSinks;
+  readonly logFormat: LogFormat;
+  /** Where the control socket goes (SPEC §19); none without services or --control. */
+  readonly control: string | undefined;
   /** Ends the init with this status, once what it wrote has gone out. */
   readonly exit: (status: number) => void;
   /** Descriptors the init inherited, to hand on to its programs. */
@@ -64,23 +73,27 @@ export function mainLoop(plan: MainLoopPlan): void {
   if (directory !== undefined || config.services.length === 0) process.chdir('/');
   const context: StartContext = { inheritedFds: plan.inheritedFds, directory, environment: keptEnvironment() };
   const probes = createProbes(config, context);
+  const output = serviceOutput(config, plan.sinks, plan.logFormat);
   const reaper = reapPasses(() => {
     const { exits, childless, error } = reapExited();
     const reaped = probes.collect(exits);
     return error ? { exits: reaped, childless, error: error.message } : { exits: reaped, childless };
   });
+  const control = plan.control === undefined ? undefined : controlServer(plan.control);
   const feedback = new Subject<InitEvent>();
   const perform = createInterpreter({
     logger,
     signalName: config.signalName,
     start: ({ service, processGroup }) => {
-      const events = startService(service, config.services[service]!, processGroup, context);
+      const events = startService(service, config.services[service]!, processGroup, context, output);
       if (directory === undefined && service === config.services.length - 1) process.chdir('/');
       return events;
     },
     probe: (service) => probes.start(service),
     sweep: () => reaper.request(),
     feedback: (event) => feedback.next(event),
+    beforeFinalLines: () => output.drainAll(),
+    reply: (id, reply) => control?.reply(id, reply),
     exit: plan.exit,
   });
 
@@ -99,6 +112,7 @@ export function mainLoop(plan: MainLoopPlan): void {
     }),
     reaper.passes,
     afterStartUp(),
+    control?.events ?? EMPTY,
   )
     .pipe(supervise(config))
     .subscribe({

@@ -8,6 +8,7 @@ import type { Service } from '../streams/service.js';
 import { strerror } from '../syscalls/libc.js';
 import { spawnCommand } from '../syscalls/spawn-command.js';
 import { giveTerminal, ownsTerminal } from '../syscalls/terminal.js';
+import type { ServiceOutput } from './service-output.js';
 
 /** What every program starts with, whichever it is. */
 export interface StartContext {
@@ -27,8 +28,10 @@ export function withVariables(base: readonly Uint8Array[] | undefined, variables
   return [...(base ?? environmentBytes()).filter((entry) => !names.has(nameOf(entry))), ...variables];
 }
 
-export function startService(index: number, service: Service, processGroup: boolean, context: StartContext): InitEvent[] {
+export function startService(index: number, service: Service, processGroup: boolean, context: StartContext, output?: ServiceOutput): InitEvent[] {
   const { launch } = service;
+  const ends = output?.open(index);
+  if (ends instanceof Error) return [{ kind: 'spawnFailed', service: index, status: statusForSpawnError(ends.code), reason: `${ends.message} (for its output)` }];
   // On a terminal (docker run -it) the main command gets a process group of
   // its own, and that group the terminal's foreground: Ctrl-C reaches it once,
   // straight from the terminal, and an interactive shell gets job control.
@@ -41,7 +44,10 @@ export function startService(index: number, service: Service, processGroup: bool
     directory: launch.directory ?? context.directory,
     environment: withVariables(context.environment, launch.environment),
     user: launch.user,
+    stdout: ends?.stdout,
+    stderr: ends?.stderr,
   });
+  if (ends) output!.started(index, ends, 'pid' in result);
   if (!('pid' in result)) {
     const hint = NO_PROCESS_ERRNOS.has(result.errno) ? ' (no new process could be made: a pids or memory limit?)' : '';
     return [{ kind: 'spawnFailed', service: index, status: statusForSpawnError(result.errno), reason: `${strerror(result.errno)}${hint}` }];

@@ -45,7 +45,10 @@ export interface Sink {
 export function createSink(fd: number, options: SinkOptions = {}): Sink {
   const { guard, selfInflicted } = options;
   let destination: Destination | undefined;
-  const chunks: Buffer[] = [];
+  // The queue: chunks[head..] wait, in order (a head index, so that taking
+  // from the front costs nothing; the array is compacted now and then).
+  let chunks: Buffer[] = [];
+  let head = 0;
   let queued = 0;
   let broken = false;
   let waiting = false;
@@ -61,28 +64,33 @@ export function createSink(fd: number, options: SinkOptions = {}): Sink {
 
   /** The next piece to write: the first chunks joined, up to WRITE_BYTES. */
   const nextPiece = (): Buffer => {
-    if (chunks.length === 1 || chunks[0]!.length >= WRITE_BYTES) return chunks[0]!.length > WRITE_BYTES ? chunks[0]!.subarray(0, WRITE_BYTES) : chunks[0]!;
-    const joined: Buffer[] = [];
+    const first = chunks[head]!;
+    if (first.length >= WRITE_BYTES) return first.subarray(0, WRITE_BYTES);
+    if (head + 1 === chunks.length) return first;
+    let end = head;
     let size = 0;
-    for (const chunk of chunks) {
-      if (size + chunk.length > WRITE_BYTES && joined.length > 0) break;
-      joined.push(chunk);
-      size += chunk.length;
-    }
-    return joined.length === 1 ? joined[0]! : Buffer.concat(joined, size);
+    while (end < chunks.length && (end === head || size + chunks[end]!.length <= WRITE_BYTES)) size += chunks[end++]!.length;
+    return end === head + 1 ? first : Buffer.concat(chunks.slice(head, end), size);
   };
 
   const consume = (count: number): void => {
     queued -= count;
     while (count > 0) {
-      const head = chunks[0]!;
-      if (head.length <= count) {
-        chunks.shift();
-        count -= head.length;
+      const first = chunks[head]!;
+      if (first.length <= count) {
+        head += 1;
+        count -= first.length;
       } else {
-        chunks[0] = head.subarray(count);
+        chunks[head] = first.subarray(count);
         count = 0;
       }
+    }
+    if (head === chunks.length) {
+      chunks = [];
+      head = 0;
+    } else if (head > 1024 && head * 2 > chunks.length) {
+      chunks = chunks.slice(head);
+      head = 0;
     }
   };
 

@@ -2,6 +2,7 @@
 // about it (actions, its output). Plain data, so that marble tests can write
 // them down. Types that several rules share live here, with the events.
 import type { ChildExit } from '../posix/exit-status.js';
+import type { ControlReply, ControlRequest } from './control.js';
 
 export type { ChildExit };
 
@@ -31,6 +32,8 @@ export type InitEvent =
   | { readonly kind: 'probeStarted'; readonly service: number; readonly pid: number }
   /** It could not be started, and why (a failed probe). */
   | { readonly kind: 'probeFailed'; readonly service: number; readonly reason: string }
+  /** A request of the control command (`ps`, `restart NAME`, ...), to answer as `id`. */
+  | { readonly kind: 'control'; readonly id: number; readonly request: ControlRequest }
   /** A broadcast of `signal` reached `count` processes. */
   | { readonly kind: 'signalled'; readonly signal: number; readonly count: number }
   /** --grace ran out: these processes were sent SIGKILL. */
@@ -79,7 +82,9 @@ export type Action =
   | { readonly type: 'sweep' }
   /** `final`: a line of the exit (the summary, the status), which the output never drops (SPEC §16). */
   | { readonly type: 'log'; readonly level: LogLevel; readonly message: string; readonly fields?: LogFields; readonly final?: true }
-  | { readonly type: 'exit'; readonly status: number };
+  | { readonly type: 'exit'; readonly status: number }
+  /** The answer to control request `id`. */
+  | { readonly type: 'reply'; readonly id: number; readonly reply: ControlReply };
 
 export const log = (level: LogLevel, message: string, fields?: LogFields): Action =>
   fields === undefined ? { type: 'log', level, message } : { type: 'log', level, message, fields };

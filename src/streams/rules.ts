@@ -26,4 +26,5 @@ export const RULES: { readonly [Kind in FactKind]: Rule<Kind> } = {
   probe: runProbe,
   killProbe,
   health: announceHealth,
+  reply: ({ id, reply }) => [{ type: 'reply', id, reply }],
 };

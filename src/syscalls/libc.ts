@@ -36,6 +36,7 @@ export const libc = {
   read: lib.func('intptr_t read(int fd, _Out_ void *buf, size_t count)'),
   pipe2: lib.func('int pipe2(_Out_ int *fds, int flags)'),
   send: lib.func('intptr_t send(int fd, const void *buf, size_t length, int flags)'),
+  getsockopt: lib.func('int getsockopt(int fd, int level, int name, _Out_ void *value, _Inout_ uint32_t *length)'),
   epoll_create1: lib.func('int epoll_create1(int flags)'),
   epoll_ctl: lib.func('int epoll_ctl(int epfd, int op, int fd, void *event)'),
   epoll_wait: lib.func('int epoll_wait(int epfd, _Out_ void *events, int maxevents, int timeout)'),

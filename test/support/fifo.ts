@@ -15,6 +15,8 @@ export interface Fifo {
   drain(): boolean;
   /** Everything read so far, but for the filler. */
   text(): string;
+  /** Whether what was read so far (a filler aside) holds `text` in its last bytes. */
+  endsWith(text: string): boolean;
   close(): void;
 }
 
@@ -52,6 +54,10 @@ export function fifo(): Fifo {
       }
     },
     text: () => Buffer.concat(chunks).toString('latin1').replace(/^\.+/, ''),
+    endsWith(text) {
+      const tail = Buffer.concat(chunks.slice(-2)).toString('latin1');
+      return tail.includes(text);
+    },
     close: () => closeSync(reader),
   };
 }

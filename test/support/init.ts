@@ -9,6 +9,7 @@ import { childrenOf } from './procfs.js';
 import { helper, HIDE_NODE, INIT, ROOT } from './paths.js';
 import { waitFor } from './wait.js';
 
+const PRIVATE_RUN = 'mount -t tmpfs -o mode=755 none /run';
 const HIDE_NODE_SCRIPT = [
   'for node in $(which -a node) /usr/bin/node /usr/local/bin/node; do [ -e "$node" ] && mount --bind /dev/null "$node"; done',
   `mount -t tmpfs none ${ROOT}/node_modules`,
@@ -47,6 +48,8 @@ export interface StartOptions {
   readonly stdio?: StdioOptions;
   /** Kill the whole run if it has not ended by then. */
   readonly timeoutMs?: number;
+  /** How the init's stdout and stderr are read (default utf8; latin1 keeps every byte). */
+  readonly encoding?: BufferEncoding;
 }
 
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
@@ -59,9 +62,12 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
 
 export async function startInit(args: readonly string[], options: StartOptions = {}): Promise<RunningInit> {
   const namespace = options.namespace ?? true;
-  // In the namespace's own mount namespace: /dev/null over the node binary, an
-  // empty tmpfs over node_modules; then the init (or the test's script) as PID 1.
-  const hide = namespace && HIDE_NODE ? ['sh', '-c', `${HIDE_NODE_SCRIPT}; exec "$0" "$@"`] : [];
+  // In the namespace's own mount namespace: a /run of its own, as a container
+  // has (where the control socket goes); with HIDE_NODE /dev/null over the node
+  // binary and an empty tmpfs over node_modules; then the init (or the test's
+  // script) as PID 1.
+  const own = [PRIVATE_RUN, ...(HIDE_NODE ? [HIDE_NODE_SCRIPT] : [])].join('; ');
+  const hide = namespace ? ['sh', '-c', `${own}; exec "$0" "$@"`] : [];
   const program = [
     ...hide,
     ...(options.wrap ?? []),
@@ -73,7 +79,7 @@ export async function startInit(args: readonly string[], options: StartOptions =
     cwd: options.cwd ?? '/tmp',
     stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
   });
-  const output = collect(child);
+  const output = collect(child, options.encoding);
   let ended = false;
   void output.outcome.finally(() => (ended = true));
   // The init's host pid is unshare's child; an init that is already gone has none (-1).
@@ -118,11 +124,11 @@ export function nsenter(hostPid: number, command: readonly string[]): Promise<Ou
 }
 
 /** Gathers a child's output as it comes, and its outcome at the end. */
-function collect(child: ChildProcess) {
+function collect(child: ChildProcess, encoding: BufferEncoding = 'utf8') {
   let stdout = '';
   let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdout?.setEncoding(encoding).on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding(encoding).on('data', (chunk: string) => (stderr += chunk));
   const outcome = new Promise<Outcome>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));

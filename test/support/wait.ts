@@ -38,3 +38,14 @@ export async function waitForStable<T>(what: string, read: () => T, quietMs = 30
     timeoutMs,
   ).then((found) => found.value);
 }
+
+/** waitFor with a check that is asynchronous (asking a process, say). */
+export async function waitForAsync<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}

@@ -24,6 +24,7 @@ import { describeExit, exitStatusOf } from '../../posix/exit-status.js';
 import { SIGKILL } from '../../posix/signals.js';
 import type { SupervisorConfig } from '../config.js';
 import type { InitEvent, Outcome } from '../events.js';
+import { onControl } from './control.js';
 import { startWaiting } from './dependencies.js';
 import { note, patchService, setServiceTimer, setTimer, type Move } from './move.js';
 import { endRun } from './service-moves.js';
@@ -149,6 +150,9 @@ export function advance(state: Lifecycle, input: Input, now: number, config: Sup
       break;
     case 'killed':
       if (state.stop) move.state = { ...state, stop: { ...state.stop, killed: input.processes.length } };
+      break;
+    case 'control':
+      note(move, { kind: 'reply', id: input.id, reply: onControl(move, input.request) });
       break;
     case 'probeStarted':
       probeStarted(move, input.service, input.pid);

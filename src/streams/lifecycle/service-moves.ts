@@ -32,7 +32,13 @@ export function endRun(move: Move, index: number, end: RunEnd, exit?: ChildExit)
   abandonProbe(move, index);
   const ended = { pid: null, since: now, lastExit: end };
   if (move.state.phase === 'shuttingDown' || (before.status === 'stopping' && before.afterStop === 'stay')) {
-    patchService(move, index, { ...ended, status: 'stopped' });
+    patchService(move, index, { ...ended, status: 'stopped', afterStop: undefined });
+    return undefined;
+  }
+  if (before.status === 'stopping' && before.afterStop === 'restartNow') {
+    // Asked for (the control command): at once, and no failure.
+    patchService(move, index, { ...ended, status: 'starting', afterStop: undefined, restarts: before.restarts + 1 });
+    note(move, { kind: 'start', service: index });
     return undefined;
   }
   const failures = outcome.status === 0 ? 0 : before.failures + 1;
@@ -40,7 +46,7 @@ export function endRun(move: Move, index: number, end: RunEnd, exit?: ChildExit)
   switch (verdict(service, outcome.status, failures, isOneShot(config, index), before.status === 'stopping')) {
     case 'restart': {
       const delayMs = restartDelay(before.delayMs, ranMs);
-      patchService(move, index, { ...ended, status: 'backingOff', failures, delayMs, restarts: before.restarts + 1 });
+      patchService(move, index, { ...ended, status: 'backingOff', failures, delayMs, restarts: before.restarts + 1, afterStop: undefined });
       setServiceTimer(move, index, 'restart', now + delayMs);
       note(move, { kind: 'restarting', service: index, delayMs, restarts: before.restarts + 1 });
       return undefined;
@@ -59,8 +65,8 @@ export function endRun(move: Move, index: number, end: RunEnd, exit?: ChildExit)
   }
 }
 
-/** `afterStop`: restart it once it is gone (it turned unhealthy), or let it stay stopped. */
-export function stopService(move: Move, index: number, afterStop: 'restart' | 'stay'): void {
+/** `afterStop`: restart it once it is gone (under its policy: it turned unhealthy; or at once: asked for), or let it stay stopped. */
+export function stopService(move: Move, index: number, afterStop: 'restart' | 'restartNow' | 'stay'): void {
   patchService(move, index, { status: 'stopping', afterStop });
   note(move, { kind: 'stopService', service: index });
   const graceMs = move.config.services[index]!.stopGraceMs;

@@ -2,6 +2,7 @@
 // found (facts), for the rules to turn into actions.
 import type { SupervisorConfig } from '../config.js';
 import type { Action, ChildExit, InitEvent } from '../events.js';
+import type { ControlReply } from '../control.js';
 import type { ContainerTimer, Lifecycle, ServiceTimer } from './state.js';
 
 /** A timer that fired: the container's, or one program's. */
@@ -51,7 +52,9 @@ export type Fact =
   /** Its probe outlived its timeout (or the program's run): SIGKILL to the probe's process group. */
   | { readonly kind: 'killProbe'; readonly service: number; readonly pid: number }
   /** Its health changed (to healthy or unhealthy), with the last probe's output. */
-  | { readonly kind: 'health'; readonly service: number };
+  | { readonly kind: 'health'; readonly service: number }
+  /** The answer to control request `id`. */
+  | { readonly kind: 'reply'; readonly id: number; readonly reply: ControlReply };
 
 export type FactKind = Fact['kind'];
 

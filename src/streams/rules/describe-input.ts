@@ -54,6 +54,8 @@ export function describeInput({ input }: Step, config: SupervisorConfig): readon
       return debugLine(config.logLevel, () => log('debug', `probing ${serviceLabel(config, input.service)} (probe pid ${input.pid})`));
     case 'probeFailed':
       return [];
+    case 'control':
+      return debugLine(config.logLevel, () => log('debug', `asked through the control socket: ${input.request.command}${'service' in input.request ? ` ${input.request.service}` : ''}`));
     case 'timer':
       return [];
   }

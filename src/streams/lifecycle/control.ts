@@ -1,0 +1,102 @@
+// A request of the control command (SPEC §19), acted on in the supervision
+// tree: `restart`, `stop` and `start` of one service of the file, `ps` and
+// `health` answered from the state. A restart asked for is at once, without
+// Docker's backoff and without counting as a failure; a service stopped this
+// way ends nothing.
+import type { ControlReply, ControlRequest, ServiceReport, ShownState } from '../control.js';
+import { note, patchService, type Move } from './move.js';
+import { cancelServiceTimers, stopService } from './service-moves.js';
+import type { Lifecycle, ServiceState } from './state.js';
+import type { SupervisorConfig } from '../config.js';
+
+function shown(service: ServiceState): ShownState {
+  switch (service.status) {
+    case 'waiting':
+    case 'starting':
+      return 'starting';
+    case 'running':
+      return service.health === undefined ? 'running' : service.health.status === 'starting' ? 'starting' : service.health.status;
+    case 'stopping':
+      return 'stopping';
+    case 'backingOff':
+      return 'backing off';
+    case 'completed':
+      return 'completed';
+    case 'gaveUp':
+      return 'given up';
+    case 'stopped':
+    case 'exited':
+      return 'stopped';
+  }
+}
+
+/** What `ps` reports of every program, at `now`. */
+export function report(state: Lifecycle, config: SupervisorConfig, now: number): ServiceReport[] {
+  return state.services.map((service, index) => ({
+    name: config.services[index]!.name,
+    kind: config.services[index]!.role === 'service' ? 'service' : 'command',
+    state: shown(service),
+    pid: service.status === 'running' || service.status === 'stopping' ? service.pid : null,
+    restarts: service.restarts,
+    uptimeMs: service.status === 'running' || service.status === 'stopping' ? now - service.since : null,
+    lastExit: service.lastExit?.status ?? null,
+  }));
+}
+
+/** Healthy for `health`: every program with a health check is healthy, and every other one runs (or completed, a one-shot). */
+export function allHealthy(state: Lifecycle, config: SupervisorConfig): boolean {
+  return state.services.every((service, index) => {
+    if (config.services[index]!.healthcheck !== undefined) return service.status === 'running' && service.health?.status === 'healthy';
+    return service.status === 'running' || service.status === 'completed';
+  });
+}
+
+/** Acts on `request`; the words of the answer, or why it cannot be done. */
+function act(move: Move, request: Extract<ControlRequest, { service: string }>): { message: string } | { error: string } {
+  const index = move.config.services.findIndex((service) => service.role === 'service' && service.name === request.service);
+  if (index === -1) return { error: `no service ${JSON.stringify(request.service)} (the services: ${move.config.services.filter((s) => s.role === 'service').map((s) => s.name).join(', ') || 'none'})` };
+  if (move.state.phase !== 'running') return { error: 'the container is shutting down' };
+  const service = move.state.services[index]!;
+  const startNow = (): void => {
+    cancelServiceTimers(move, index);
+    patchService(move, index, { status: 'starting', since: move.now, afterStop: undefined });
+    note(move, { kind: 'start', service: index });
+  };
+  switch (request.command) {
+    case 'stop':
+      if (service.status === 'running') {
+        stopService(move, index, 'stay');
+        return { message: `stopping service ${request.service}` };
+      }
+      if (service.status === 'backingOff' || service.status === 'waiting') {
+        cancelServiceTimers(move, index);
+        patchService(move, index, { status: 'stopped', since: move.now });
+        return { message: `service ${request.service} is stopped` };
+      }
+      return { error: `service ${request.service} is ${shown(service)} already` };
+    case 'restart':
+      if (service.status === 'running') {
+        stopService(move, index, 'restartNow');
+        return { message: `restarting service ${request.service}` };
+      }
+      if (service.status === 'waiting' || service.status === 'starting' || service.status === 'stopping') {
+        return { error: `service ${request.service} is ${shown(service)}: ask again once it runs or has stopped` };
+      }
+      startNow();
+      return { message: `starting service ${request.service}` };
+    case 'start':
+      if (service.status === 'running' || service.status === 'starting' || service.status === 'stopping' || service.status === 'waiting') {
+        return { error: `service ${request.service} is ${shown(service)} already` };
+      }
+      startNow();
+      return { message: `starting service ${request.service}` };
+  }
+}
+
+/** The answer to `request`, acting on it first. */
+export function onControl(move: Move, request: ControlRequest): ControlReply {
+  const done = 'service' in request ? act(move, request) : { message: undefined };
+  if ('error' in done) return { ok: false, error: done.error };
+  const answer: ControlReply = { ok: true, services: report(move.state, move.config, move.now), healthy: allHealthy(move.state, move.config) };
+  return done.message === undefined ? answer : { ...answer, message: done.message };
+}
