@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 npm pack --silent --pack-destination "$work" >/dev/null
 koffi=$(node -p 'require("./node_modules/koffi/package.json").version')
 npm cache add --cache "$work/npm-cache" "koffi@$koffi" "@koromix/koffi-linux-x64@$koffi" "@koromix/koffi-linux-arm64@$koffi" >/dev/null
-for example in node-app vm; do
+for example in node-app vm services; do
   rm -rf "$here/$example/npm-cache"
   cp "$work"/docker-container-init-*.tgz "$here/$example/docker-container-init.tgz"
   cp -R "$work/npm-cache" "$here/$example/npm-cache"

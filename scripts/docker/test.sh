@@ -19,6 +19,7 @@ build example-node-app examples/node-app
 build example-vm examples/vm
 build example-vm-run -f examples/vm/Dockerfile.run examples/vm
 build example-single-file examples/single-file
+build example-services examples/services
 
 npm run build:tests >/dev/null
 work=$(mktemp -d)
