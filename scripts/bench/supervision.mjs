@@ -15,6 +15,8 @@ import { median, namespaceProcesses, read, startAsPid1, waitFor } from './common
 
 const RUN_MS = 1200;
 const CRASHES = 4;
+/** The programs' names, as /proc shows them. */
+const PROGRAMS = new Set(['service', 'crasher']);
 
 /** The init's own restart delays: Docker's backoff. */
 const delays = (name) => Array.from({ length: CRASHES }, (_, i) => (name === 'docker-container-init' ? 100 * 2 ** i : 0));
@@ -39,9 +41,11 @@ export async function supervision({ supervisors, bin, work, env }) {
       const starts = events.filter(([what]) => what === 'start').map(([, ns]) => BigInt(ns));
       const exits = events.filter(([what]) => what === 'exit').map(([, ns]) => BigInt(ns));
       const gaps = delays(supervisor.name).map((delay, i) => Number(starts[i + 1] - exits[i]) / 1e6 - delay);
-      if (process.env.BENCH_DEBUG) console.error(supervisor.name, namespaceProcesses(run.pid).filter((p) => supervisor.own(p.comm)));
-      const memoryKiB = namespaceProcesses(run.pid).filter((p) => supervisor.own(p.comm)).reduce((sum, p) => sum + p.rssKiB, 0);
-      const ownProcesses = namespaceProcesses(run.pid).filter((p) => supervisor.own(p.comm)).length;
+      // Its own processes: all but the programs (a name such as node's differs between lines: Node.js 24 names its main thread MainThread).
+      const own = namespaceProcesses(run.pid).filter((p) => !PROGRAMS.has(p.comm));
+      if (process.env.BENCH_DEBUG) console.error(supervisor.name, own);
+      const memoryKiB = own.reduce((sum, p) => sum + p.rssKiB, 0);
+      const ownProcesses = own.length;
       execFileSync('nsenter', ['--target', String(run.pid), '--pid', '--mount', bin('orphans'), '100', '0', 'all']);
       await sleep(1000);
       const zombies = namespaceProcesses(run.pid).filter((p) => p.state === 'Z').length;

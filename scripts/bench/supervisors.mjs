@@ -3,7 +3,7 @@
 // folder each), runit (runsvdir), supervisord, and pm2-runtime (from the npm
 // registry, cached like the Node.js lines). A program: { name, argv }, to be
 // restarted whenever it exits. Each supervisor returns the argv that runs it
-// as PID 1, and which of its processes are its own (for its memory).
+// as PID 1 (and any environment it needs).
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -29,7 +29,6 @@ export function supervisors({ dci, node }) {
   return [
     {
       name: 'docker-container-init',
-      own: (comm) => comm === 'node' || comm.startsWith('docker-contain'),
       build(dir, programs, { output = false } = {}) {
         const services = programs.map((p) => `  ${p.name}:\n    command: ${JSON.stringify(p.argv)}\n    restart: ${p.restart === false ? '"no"' : 'always'}\n`).join('');
         writeFileSync(join(dir, 'services.yaml'), `services:\n${services}`);
@@ -38,7 +37,6 @@ export function supervisors({ dci, node }) {
     },
     {
       name: 's6 (s6-svscan)',
-      own: (comm) => comm.startsWith('s6-'),
       build(dir, programs) {
         for (const p of programs) {
           mkdirSync(join(dir, p.name), { recursive: true });
@@ -50,7 +48,6 @@ export function supervisors({ dci, node }) {
     },
     {
       name: 'runit (runsvdir)',
-      own: (comm) => comm === 'runsvdir' || comm === 'runsv',
       build(dir, programs) {
         for (const p of programs) {
           mkdirSync(join(dir, p.name), { recursive: true });
@@ -62,7 +59,6 @@ export function supervisors({ dci, node }) {
     },
     {
       name: 'supervisord',
-      own: (comm) => comm.startsWith('supervisord') || comm.startsWith('python'),
       build(dir, programs) {
         const conf = [
           '[supervisord]',
@@ -88,7 +84,6 @@ export function supervisors({ dci, node }) {
     },
     {
       name: 'pm2-runtime',
-      own: (comm) => comm === 'node' || comm.startsWith('PM2') || comm.startsWith('pm2'),
       build(dir, programs) {
         const apps = programs.map((p) => ({ name: p.name, script: p.argv[0], args: p.argv.slice(1), interpreter: 'none', autorestart: p.restart !== false, restart_delay: 0 }));
         writeFileSync(join(dir, 'ecosystem.json'), JSON.stringify({ apps }));

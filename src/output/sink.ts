@@ -16,7 +16,7 @@ import type { SelfInflictedSignals } from './self-inflicted-signals.js';
 /** How much may wait in memory for one descriptor (SPEC §16: at least 4 MiB). */
 export const BOUND_BYTES = 4 * 1024 * 1024;
 /** At most this much goes out in one write. */
-const WRITE_BYTES = 64 * 1024;
+const WRITE_BYTES = 256 * 1024;
 /** Without an epoll instance (it could not be made), how often a blocked descriptor is tried again. */
 const RETRY_MS = 20;
 

@@ -9,6 +9,9 @@ const O_CLOEXEC = 0o2000000;
 const O_NONBLOCK = 0o4000;
 const F_GETFL = 3;
 const F_SETFL = 4;
+const F_SETPIPE_SZ = 1031;
+/** What a pipe of the init's holds: a fast writer then wakes the init once per this much, not per 64 KiB. */
+const PIPE_BYTES = 256 * 1024;
 
 export interface Pipe {
   readonly read: number;
@@ -20,6 +23,7 @@ export function makePipe(): Pipe | SyscallError {
   if ((libc.pipe2(ends, O_CLOEXEC) as number) !== 0) return lastError('pipe2');
   const flags = libc.fcntl(ends[0]!, F_GETFL) as number;
   libc.fcntl(ends[0]!, F_SETFL, 'int', flags | O_NONBLOCK);
+  libc.fcntl(ends[0]!, F_SETPIPE_SZ, 'int', PIPE_BYTES); // as large as the limit allows; the default 64 KiB otherwise
   return { read: ends[0]!, write: ends[1]! };
 }
 

@@ -1,0 +1,41 @@
+// (j) exec to command started (issue 26): what a user waits for is their
+// program. The bench notes the moment it starts the init (as PID 1 of a fresh
+// namespace), and the command, a small C program, notes the moment its main()
+// runs, on the same clock (CLOCK_MONOTONIC); the difference is the init's
+// whole start-up before the command. Beside: tini, and node itself running the
+// first statement of a script (the floor: no Node.js init can start sooner).
+// Each subject `runs` times, interleaved run by run.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { asPid1, median, read } from './common.mjs';
+
+export function commandStart({ line, dci, sea, bin, work, runs }) {
+  const out = join(work, `stamp-${line.name}`);
+  const floor = join(work, 'floor.js');
+  writeFileSync(floor, "require('node:fs').writeFileSync(process.argv[2], String(process.hrtime.bigint()));\n");
+  const services = join(work, 'ten-services.yaml');
+  writeFileSync(services, `services:\n${Array.from({ length: 10 }, (_, i) => `  s${i}:\n    command: ["${bin('service')}", "${join(work, `ten-${i}.log`)}"]\n`).join('')}`);
+  const stamp = [bin('stamp'), out];
+  const subjects = [
+    ['node, first statement of a script (the floor)', [line.node, floor, out]],
+    ['tini', ['tini', '--', ...stamp]],
+    ['docker-container-init', [dci, ...stamp]],
+    ['docker-container-init -v', [dci, '-v', ...stamp]],
+    ['docker-container-init -v -g --grace 10 --delay-term 1', [dci, '-v', '-g', '--grace', '10', '--delay-term', '1', ...stamp]],
+    ['docker-container-init --log-format json -v', [dci, '--log-format', 'json', '-v', ...stamp]],
+    ['docker-container-init --services (10 services first)', [dci, '--services', services, ...stamp]],
+  ];
+  if (sea !== undefined) subjects.push(['docker-container-init, single executable', [sea, ...stamp]]);
+  const times = subjects.map(() => []);
+  const once = (argv) => {
+    writeFileSync(out, '');
+    const started = process.hrtime.bigint();
+    spawnSync(asPid1(argv)[0], asPid1(argv).slice(1), { env: line.env, stdio: 'ignore' });
+    const stamped = read(out).trim();
+    return stamped === '' ? Number.NaN : Number(BigInt(stamped) - started) / 1e6;
+  };
+  for (let i = 0; i < 3; i++) for (const [, argv] of subjects) once(argv);
+  for (let i = 0; i < runs; i++) subjects.forEach(([, argv], s) => times[s].push(once(argv)));
+  return new Map(subjects.map(([name], s) => [name, median(times[s].filter((ms) => !Number.isNaN(ms)))]));
+}
