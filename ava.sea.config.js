@@ -16,6 +16,7 @@ export default {
     'build/test/integration/grace.test.js',
     'build/test/integration/environment.test.js',
     'build/test/integration/output.test.js',
+    'build/test/integration/memory.test.js',
   ],
   timeout: '60s',
   concurrency: 2,

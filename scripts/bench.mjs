@@ -20,6 +20,7 @@
 //   (h) health checks: the cost of probing, ready to dependent (bench/health.mjs)
 //   (i) the services' output: throughput, and forwarding while it floods (bench/output.mjs)
 //   (j) exec to command started, for each set of options (bench/command-start.mjs)
+//   (k) -D beside 10 and beside 1,000 processes: start and exit (bench/subreaper.mjs)
 // Parts g, h and i run on one Node.js line (BENCH_SUPERVISION_LINE, default 24,
 // from the npm registry: no process of this script's node shares its pages).
 // BENCH_LINES=system,24 picks Node.js lines (default: system,22,24,26, the
@@ -36,6 +37,7 @@ import { probingCost, readyToDependent } from './bench/health.mjs';
 import { floodLatency, outputThroughput } from './bench/output.mjs';
 import { supervision } from './bench/supervision.mjs';
 import { supervisors } from './bench/supervisors.mjs';
+import { subreaperInCrowd } from './bench/subreaper.mjs';
 import { asPid1, cpuTicks, lines, loadNote, measured, median, percentile, procStatus, read, startAsPid1, waitFor } from './bench/common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,7 +45,7 @@ const DCI = join(ROOT, 'dist/docker-container-init');
 const SEA = join(ROOT, 'dist/sea/docker-container-init');
 const WORK = mkdtempSync(join(tmpdir(), 'dci-bench-'));
 const quick = process.env.BENCH_QUICK === '1';
-const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,h,i,j').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,h,i,j,k').split(','));
 const lineNames = (process.env.BENCH_LINES ?? 'system,22,24,26').split(',');
 
 // ---------------------------------------------------------------- setup
@@ -250,6 +252,15 @@ for (const line of nodeLines) {
     out.push(`(j) exec to command started: from starting the init as PID 1 to the command's main(), median of ${runs} interleaved runs; ${loadNote(background)}`, '');
     out.push('| | median ms | × the floor | − no option, ms |', '| --- | ---: | ---: | ---: |');
     for (const [name, ms] of starts) out.push(`| ${name} | ${fmt(ms)} | ${fmt(ms / floor, 2)} | ${name.startsWith('docker-container-init') ? fmt(ms - plain) : ''} |`);
+    out.push('');
+  }
+  if (only.has('k')) {
+    console.error('  (k) -D in a crowded namespace ...');
+    const runs = quick ? 10 : 30;
+    const { result: rows, background } = await measured(() => subreaperInCrowd({ dci: DCI, bin, work: WORK, env: line.env, runs }));
+    out.push(`(k) \`-D -- stamp\` started by nsenter in a namespace beside 10 and beside 1,000 sleeping processes, median of ${runs} runs in turn; ${loadNote(background)}`, '');
+    out.push('| processes beside | exec → command started, ms | exec → init exited, ms |', '| ---: | ---: | ---: |');
+    for (const r of rows) out.push(`| ${r.size.toLocaleString('en')} | ${fmt(r.startMs)} | ${fmt(r.exitMs)} |`);
     out.push('');
   }
   if (only.has('b')) {

@@ -1,7 +1,7 @@
 // The bundler step of build.sh (esbuild's JavaScript API). Produces one file:
 //  - our code and rxjs (its ES2015 build, so that unused operators are dropped),
 //    with koffi left outside (it carries a native addon);
-//  - winston, meow and yaml bundled separately and embedded as source text, compiled
+//  - winston and yaml bundled separately and embedded as source text, compiled
 //    at run time only by the runs that need them (see src/boot/compile-embedded.ts).
 // With --sea: one single executable application (Node's SEA) instead, see buildSea().
 // With --library: also the library (dist/lib/), see buildLibrary().
@@ -59,60 +59,22 @@ const quietDiagnostics = {
   },
 };
 
-// meow's bundled dependencies (meow/build/dependencies.js) set up, as they
-// load, what the init never calls: normalize-package-data (with the SPDX
-// license tables it sorts; meow calls it only to print --help or --version
-// from a package.json, which the init does itself) and @babel/code-frame (for
-// a package.json that does not parse), and Node's modules for them. That was
-// 28 of the 33 ms that loading meow took, in every run with an option (Node
-// 24). They are set up on first use instead. Exact edits: a meow whose file
-// reads otherwise fails the build.
-const LAZY_IN_MEOW = [
-  [
-    'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
-    'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
-  ],
-  ['var libExports = requireLib$1();', 'var libExports = { codeFrameColumns: (...args) => requireLib$1().codeFrameColumns(...args) };'],
-  // node:child_process (with node:net and the streams: 3.5 ms) for a statement whose value nobody keeps.
-  ["import { execFile } from 'node:child_process';\n", ''],
-  ['\npromisify(execFile);\n', '\n'],
-  // The whole of node:util copied for the default import (its lazy parts loaded: 5 ms), used by normalize-package-data only.
-  ["import require$$0$2, { format } from 'util';", "import { format } from 'util';"],
-  ['var util = require$$0$2;', "var util = require('util');"],
-];
-const lazyInMeow = {
-  name: 'lazy-in-meow',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/ }, (args) => {
-      let text = readFileSync(args.path, 'utf8');
-      for (const [eager, lazy] of LAZY_IN_MEOW) {
-        if (!text.includes(eager)) throw new Error(`${args.path} no longer reads "${eager.split('\n')[0]}": see LAZY_IN_MEOW in build.mjs`);
-        text = text.replace(eager, lazy);
-      }
-      return { contents: text, loader: 'js' };
-    });
-  },
-};
-
 async function vendorSource(name) {
   const result = await build({
     ...common,
-    plugins: [quietDiagnostics, lazyInMeow],
+    plugins: [quietDiagnostics],
     stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
-    // meow reads import.meta.url at load time; inside the bundle that is the bundle's URL.
-    define: { 'import.meta.url': '__embeddedUrl' },
-    banner: { js: 'var __embeddedUrl = require("node:url").pathToFileURL(__filename).href;' },
     write: false,
   });
   return result.outputFiles[0].text;
 }
 
-const vendored = { winston: await vendorSource('winston'), meow: await vendorSource('meow'), yaml: await vendorSource('yaml') };
+const vendored = { winston: await vendorSource('winston'), yaml: await vendorSource('yaml') };
 
 const embedVendored = {
   name: 'embed-vendored',
   setup(b) {
-    b.onResolve({ filter: /^(winston|meow|yaml)$/ }, (args) => ({ path: args.path, namespace: 'embedded' }));
+    b.onResolve({ filter: /^(winston|yaml)$/ }, (args) => ({ path: args.path, namespace: 'embedded' }));
     b.onLoad({ filter: /.*/, namespace: 'embedded' }, (args) => ({
       resolveDir: join(root, 'src/boot'),
       loader: 'js',

@@ -37,6 +37,12 @@ import { releaseFilePages } from './syscalls/release-file-pages.js';
 
 const V8_FLAGS = '--no-opt --no-maglev';
 
+/** How long after start-up the init hands back the pages start-up read (syscalls/release-file-pages.ts). */
+const RELEASE_PAGES_AFTER_MS = 5_000;
+
+/** With -v, how long after start-up the logger's machinery loads (output/logger.ts): a container that is over by then never waits for it. */
+const LOGGER_IDLE_MS = 250;
+
 /**
  * Descriptors the init needs (Node.js's own, its stdout and stderr opened
  * again, a reap pass's look into /proc, with a few to spare). Below 19 Node.js
@@ -77,7 +83,7 @@ function main(argv: readonly string[]): void {
     return;
   }
   const range = realtimeRange();
-  const request = parseArguments(argv, VERSION, range);
+  const request = parseArguments(argv, range);
   // What `ps` and `docker top` show: the init and what it runs (as tini does).
   process.title = [PROGRAM, ...argv].join(' ');
   switch (request.kind) {
@@ -145,6 +151,7 @@ function main(argv: readonly string[]): void {
       // The programs start on the event loop's first turn (effects/main-loop.ts); after them:
       setImmediate(() => {
         startUpOver();
+        if (options.verbosity >= 1) logger.loadMachinery(LOGGER_IDLE_MS);
         // An init runs a few lines of JavaScript per signal or exit, now and
         // then. V8's optimising compilers (TurboFan, and Maglev since Node 22)
         // buy nothing there, and their compile jobs stalled the event loop for
@@ -157,8 +164,10 @@ function main(argv: readonly string[]): void {
         setV8Flags(V8_FLAGS);
         // The pages of node's binary that start-up read and the init will not
         // need again go back: about 25 MiB of resident memory (npm run bench,
-        // part e and g).
-        releaseFilePages();
+        // part e and g). Not at once: handing them back and reading back the
+        // ones the next event needs took some 75 ms, which a command that
+        // exits at once, or the first signal, would wait for.
+        setTimeout(releaseFilePages, RELEASE_PAGES_AFTER_MS).unref();
       });
     }
   }

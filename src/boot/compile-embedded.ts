@@ -1,4 +1,4 @@
-// Modules that ship inside the bundle as source text (winston, meow, yaml), compiled
+// Modules that ship inside the bundle as source text (winston, yaml), compiled
 // only when first required. Parsing a string literal costs V8 almost nothing,
 // while parsing the same code as functions costs milliseconds on every start,
 // even in runs that never use it. build.sh puts the sources in; this compiles one.

@@ -3,7 +3,7 @@
 // stream: for a pipe that switches it to non-blocking mode, a flag the command
 // shares (its writes would then fail with EAGAIN), and opens a spare /dev/null
 // descriptor that the command would inherit. Libraries read them as they load
-// (colour detection in meow's and winston's dependencies; koffi's loader, whose
+// (colour detection in winston's dependencies; koffi's loader, whose
 // module namespace copy touches node:util's lazy colour getter on Node 24+), so
 // this module, evaluated before any of them, replaces all three with stand-ins
 // that never touch the descriptors: writes go to the init's own writers, reads

@@ -1,5 +1,5 @@
 // The init's options (SPEC §2), in one table from which the getopt split, the
-// meow flag definitions and the help text are all derived.
+// typed flags and the help text are all derived.
 
 export interface OptionSpec {
   /** camelCase key of the parsed flag. */

@@ -1,11 +1,11 @@
 // From argv to what the user asked for: run (with typed options and the
-// command), help, version, or a usage error. getopt.ts does the POSIX split;
-// meow turns the init's own options into typed flags; values.ts checks values.
-import { PROGRAM } from '../output/format.js';
+// command), help, version, or a usage error. getopt.ts does the POSIX split
+// (and refuses what is not an option); here the options become typed flags,
+// and values.ts checks their values. Nothing else is loaded for it: the
+// command starts as soon after as it can (issue 26).
 import { isRealtime, signalName, type RealtimeRange } from '../posix/signals.js';
-import { splitArguments } from './getopt.js';
-import { loadMeow } from './meow.cjs';
-import { OPTIONS, spelling, takesValue, type OptionSpec } from './options.js';
+import { splitArguments, type GivenOption } from './getopt.js';
+import { takesValue } from './options.js';
 import {
   parseRun,
   parseSeconds,
@@ -77,34 +77,22 @@ export const DEFAULT_OPTIONS: InitOptions = {
   logFormat: 'text',
 };
 
-interface MeowFlag {
-  type: 'boolean' | 'string';
-  shortFlag?: string;
-  isMultiple?: boolean;
-}
-
-function meowFlags(): Record<string, MeowFlag> {
-  const flags: Record<string, MeowFlag> = {};
-  for (const spec of OPTIONS) {
-    const flag: MeowFlag = { type: takesValue(spec) ? 'string' : 'boolean' };
-    if (spec.short !== undefined) flag.shortFlag = spec.short;
-    // Every option that takes a value may be given more than once: a repeatable
-    // one collects them all, any other takes the last (getopt's rule, and what
-    // ENTRYPOINT plus CMD, which often repeat one, expect).
-    if (spec.repeatable || takesValue(spec)) flag.isMultiple = true;
-    flags[spec.key] = flag;
+/**
+ * The options as typed flags, by key: an option that takes a value gives the
+ * list of its values (every value given is checked; of a single-valued option
+ * given twice, the last counts: getopt's rule, and what ENTRYPOINT plus CMD,
+ * which often repeat one, expect); a repeatable flag the list of its times
+ * (-vv); any other flag true.
+ */
+function typedFlags(given: readonly GivenOption[]): Record<string, unknown> {
+  const flags: Record<string, unknown> = {};
+  for (const { spec, value } of given) {
+    if (takesValue(spec) || spec.repeatable) {
+      const list = (flags[spec.key] ??= []) as unknown[];
+      list.push(value ?? true);
+    } else flags[spec.key] = true;
   }
   return flags;
-}
-
-/**
- * One unambiguous spelling per option for meow: the short flag alone, or
- * `--key=value`, which keeps a value that starts with '-' a value.
- */
-function canonical(spec: OptionSpec, value: string | undefined): string {
-  if (value === undefined) return spelling(spec);
-  const long = spec.key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  return `--${long}=${value}`;
 }
 
 class UsageError extends Error {}
@@ -139,7 +127,6 @@ function typedOptions(flags: Record<string, unknown>, range: RealtimeRange): Ini
     processGroup: flags['processGroup'] === true,
     realtime,
     skipPidCheck: flags['skipPidCheck'] === true,
-    // meow gives a repeatable boolean that was not set as [false].
     verbosity: Array.isArray(flags['verbose']) ? flags['verbose'].filter((given) => given === true).length : 0,
     parentDeathSignal,
     exitCodes: strings(flags['exitCodes']).map((text) => check(parseExitCode(text))),
@@ -164,24 +151,12 @@ function requestedLogFormat(argv: readonly string[]): LogFormat {
   return format;
 }
 
-export function parseArguments(argv: readonly string[], version: string, range: RealtimeRange): Request {
+export function parseArguments(argv: readonly string[], range: RealtimeRange): Request {
   const split = splitArguments(argv);
   if (!split.ok) return { kind: 'usageError', message: split.error, logFormat: requestedLogFormat(argv) };
   if (split.options.length === 0) return { kind: 'supervise', options: DEFAULT_OPTIONS, command: split.command };
 
-  const meow = loadMeow();
-  const cli = meow({
-    // Only import.meta.url is read (meow insists on it); the bundle defines it.
-    importMeta: { url: import.meta.url } as ImportMeta,
-    argv: split.options.map(({ spec, value }) => canonical(spec, value)),
-    pkg: { name: PROGRAM, version },
-    description: false,
-    autoHelp: false,
-    autoVersion: false,
-    allowUnknownFlags: false,
-    flags: meowFlags() as never,
-  });
-  const flags = cli.flags as Record<string, unknown>;
+  const flags = typedFlags(split.options);
   if (flags['help'] === true) return { kind: 'help' };
   if (flags['version'] === true) return { kind: 'version' };
   try {

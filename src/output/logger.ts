@@ -1,7 +1,12 @@
-// The init's log (SPEC §5), through winston, which is loaded on the first line.
-// It writes every line it is given: which levels are shown is decided before
-// (the pipeline drops the others). Each line goes to a line writer
-// (log-writer.ts), which never waits.
+// The init's log (SPEC §5), through winston once the init is idle. Loading
+// winston takes 15 to 20 ms, and neither a command's start nor a container's
+// exit should wait for it (issue 26): until then a line is formatted here by
+// the same formatLine that winston's format calls, so that the bytes are the
+// same either way, and the order too (both write at once, to one writer).
+// The CLI loads it a while after start-up where lines are expected (-v);
+// without -v, the few lines (warnings, errors) never need it. It writes every line it is given: which levels are
+// shown is decided before (the pipeline drops the others). Each line goes to
+// a line writer (log-writer.ts), which never waits.
 import type { LogFields, LogLevel } from '../streams/events.js';
 import { formatLine, type LogFormat } from './format.js';
 import type { LineWriter } from './log-writer.js';
@@ -10,6 +15,8 @@ import { loadWinston } from './winston.cjs';
 export interface Logger {
   /** `final`: a line of the exit, never dropped (log-writer.ts). */
   log(level: LogLevel, message: string, fields?: LogFields, final?: boolean): void;
+  /** Loads winston after `idleMs` (the timer does not keep the init alive). */
+  loadMachinery(idleMs: number): void;
 }
 
 const FINAL = Symbol('final');
@@ -36,11 +43,13 @@ function buildWinston(format: LogFormat, writer: LineWriter): Entry {
 }
 
 export function createLogger(format: LogFormat, writer: LineWriter): Logger {
-  let entry: Entry | undefined;
+  let entry: Entry = (level, message, fields, final) => writer.write(`${formatLine(format, level, message, fields)}\n`, final);
   return {
     log(level, message, fields, final = false) {
-      entry ??= buildWinston(format, writer);
       entry(level, message, fields, final);
+    },
+    loadMachinery(idleMs) {
+      setTimeout(() => (entry = buildWinston(format, writer)), idleMs).unref();
     },
   };
 }

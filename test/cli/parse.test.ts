@@ -4,7 +4,7 @@ import { DEFAULT_OPTIONS, parseArguments } from '../../src/cli/parse.js';
 const RANGE = { min: 34, max: 64 };
 
 const run = (argv: string[]) => {
-  const request = parseArguments(argv, '1.2.3', RANGE);
+  const request = parseArguments(argv, RANGE);
   if (request.kind !== 'supervise') throw new Error(`expected a run, got ${request.kind}`);
   return request;
 };
@@ -37,13 +37,13 @@ test("the command's own flags stay the command's", (t) => {
 });
 
 test('-h and --version are requests of their own', (t) => {
-  t.is(parseArguments(['-h'], '1.2.3', RANGE).kind, 'help');
-  t.is(parseArguments(['-vh', 'cmd'], '1.2.3', RANGE).kind, 'help');
-  t.is(parseArguments(['--version'], '1.2.3', RANGE).kind, 'version');
+  t.is(parseArguments(['-h'], RANGE).kind, 'help');
+  t.is(parseArguments(['-vh', 'cmd'], RANGE).kind, 'help');
+  t.is(parseArguments(['--version'], RANGE).kind, 'version');
 });
 
 test('a bad command line is a usage error naming the problem', (t) => {
-  t.deepEqual(parseArguments(['-q'], '1.2.3', RANGE), { kind: 'usageError', message: 'unknown option -q', logFormat: 'text' });
+  t.deepEqual(parseArguments(['-q'], RANGE), { kind: 'usageError', message: 'unknown option -q', logFormat: 'text' });
 });
 
 test('every extended option of SPEC §8 reaches the typed options', (t) => {
@@ -58,7 +58,7 @@ test('every extended option of SPEC §8 reaches the typed options', (t) => {
 });
 
 test('a value that starts with a dash stays a value', (t) => {
-  t.deepEqual(parseArguments(['-p', '-e', 'cmd'], '1.2.3', RANGE), { kind: 'usageError', message: 'unknown signal for -p: "-e"', logFormat: 'text' });
+  t.deepEqual(parseArguments(['-p', '-e', 'cmd'], RANGE), { kind: 'usageError', message: 'unknown signal for -p: "-e"', logFormat: 'text' });
 });
 
 const badValues: Array<[string[], string]> = [
@@ -83,7 +83,7 @@ const badValues: Array<[string[], string]> = [
 ];
 for (const [argv, message] of badValues) {
   test(`a bad value is a usage error: ${argv.join(' ')}`, (t) => {
-    t.deepEqual(parseArguments([...argv, 'cmd'], '1.2.3', RANGE), { kind: 'usageError', message, logFormat: 'text' });
+    t.deepEqual(parseArguments([...argv, 'cmd'], RANGE), { kind: 'usageError', message, logFormat: 'text' });
   });
 }
 
@@ -96,7 +96,7 @@ test('signal names: with or without SIG, any case, numbers, realtime offsets', (
 });
 
 test('a usage error asked for in JSON is reported in JSON', (t) => {
-  t.like(parseArguments(['--log-format', 'json', '-e', 'x', 'cmd'], '1.2.3', RANGE), { kind: 'usageError', logFormat: 'json' });
+  t.like(parseArguments(['--log-format', 'json', '-e', 'x', 'cmd'], RANGE), { kind: 'usageError', logFormat: 'json' });
 });
 
 test('a single-valued option given twice takes the last value (ENTRYPOINT plus CMD often repeat one)', (t) => {
@@ -107,21 +107,21 @@ test('a single-valued option given twice takes the last value (ENTRYPOINT plus C
 });
 
 test('every value given is checked, not only the last', (t) => {
-  const request = parseArguments(['--delay-term', 'soon', '--delay-term', '6', 'cmd'], '1.2.3', RANGE);
+  const request = parseArguments(['--delay-term', 'soon', '--delay-term', '6', 'cmd'], RANGE);
   t.is(request.kind, 'usageError');
 });
 
 test('--rewrite of a realtime signal needs -r (or that signal as -p): otherwise it could never apply', (t) => {
-  t.deepEqual(parseArguments(['--rewrite', 'RTMIN+1:USR2', 'cmd'], '1.2.3', RANGE), {
+  t.deepEqual(parseArguments(['--rewrite', 'RTMIN+1:USR2', 'cmd'], RANGE), {
     kind: 'usageError',
     message: '--rewrite "RTMIN+1:USR2": SIGRTMIN+1 is caught only with -r',
     logFormat: 'text',
   });
-  t.is(parseArguments(['-r', '--rewrite', 'RTMIN+1:USR2', 'cmd'], '1.2.3', RANGE).kind, 'supervise');
-  t.is(parseArguments(['-p', 'RTMIN+1', '--rewrite', 'RTMIN+1:USR2', 'cmd'], '1.2.3', RANGE).kind, 'supervise');
-  t.is(parseArguments(['--rewrite', 'USR1:RTMIN+1', 'cmd'], '1.2.3', RANGE).kind, 'supervise', 'sending one needs no -r');
+  t.is(parseArguments(['-r', '--rewrite', 'RTMIN+1:USR2', 'cmd'], RANGE).kind, 'supervise');
+  t.is(parseArguments(['-p', 'RTMIN+1', '--rewrite', 'RTMIN+1:USR2', 'cmd'], RANGE).kind, 'supervise');
+  t.is(parseArguments(['--rewrite', 'USR1:RTMIN+1', 'cmd'], RANGE).kind, 'supervise', 'sending one needs no -r');
 });
 
 test('--help asks for the help, as -h does', (t) => {
-  t.is(parseArguments(['--help'], '1.2.3', RANGE).kind, 'help');
+  t.is(parseArguments(['--help'], RANGE).kind, 'help');
 });

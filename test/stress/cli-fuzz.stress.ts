@@ -81,7 +81,7 @@ function isLogLine(line: string, json: boolean): boolean {
 }
 
 async function check(argv: string[]): Promise<string | undefined> {
-  const request = parseArguments(argv, '0.0.0', RANGE);
+  const request = parseArguments(argv, RANGE);
   const init = await startInit(argv, { timeoutMs: 20_000 });
   const noCommand = request.kind === 'supervise' && request.command.length === 0;
   if (noCommand) {
