@@ -257,7 +257,7 @@ for (const line of nodeLines) {
   if (only.has('k')) {
     console.error('  (k) -D in a crowded namespace ...');
     const runs = quick ? 10 : 30;
-    const { result: rows, background } = await measured(() => subreaperInCrowd({ dci: DCI, bin, work: WORK, env: line.env, runs }));
+    const { rows, background } = await subreaperInCrowd({ dci: DCI, bin, work: WORK, env: line.env, runs });
     out.push(`(k) \`-D -- stamp\` started by nsenter in a namespace beside 10 and beside 1,000 sleeping processes, median of ${runs} runs in turn; ${loadNote(background)}`, '');
     out.push('| processes beside | exec → command started, ms | exec → init exited, ms |', '| ---: | ---: | ---: |');
     for (const r of rows) out.push(`| ${r.size.toLocaleString('en')} | ${fmt(r.startMs)} | ${fmt(r.exitMs)} |`);

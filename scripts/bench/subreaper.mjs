@@ -7,7 +7,7 @@
 // should not grow with the processes beside it.
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { median, read, waitFor } from './common.mjs';
+import { measured, median, read, waitFor } from './common.mjs';
 
 /** A namespace whose PID 1 is a shell holding `count` sleeping processes; its PID 1's host pid, and a way to end it. */
 async function crowd(count, env) {
@@ -32,14 +32,17 @@ export async function subreaperInCrowd({ dci, bin, work, env, runs }) {
     };
     for (let i = 0; i < 3; i++) crowds.forEach(once);
     const times = crowds.map(() => ({ start: [], exit: [] }));
-    for (let i = 0; i < runs; i++) {
-      crowds.forEach((c, k) => {
-        const { start, exit } = once(c);
-        times[k].start.push(start);
-        times[k].exit.push(exit);
-      });
-    }
-    return sizes.map((size, k) => ({ size, startMs: median(times[k].start), exitMs: median(times[k].exit) }));
+    // The machine's load while the runs run (making the crowds is not part of it).
+    const { background } = await measured(async () => {
+      for (let i = 0; i < runs; i++) {
+        crowds.forEach((c, k) => {
+          const { start, exit } = once(c);
+          times[k].start.push(start);
+          times[k].exit.push(exit);
+        });
+      }
+    });
+    return { background, rows: sizes.map((size, k) => ({ size, startMs: median(times[k].start), exitMs: median(times[k].exit) })) };
   } finally {
     for (const c of crowds) c.end();
   }
