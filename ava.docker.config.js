@@ -1,4 +1,4 @@
-// `npm run test:docker` (scripts/docker/test.sh builds the images first): the
+// `npm run test:docker` (scripts/engines/docker/test.sh builds the images first): the
 // real-engine tests, one file at a time, so that containers do not crowd the
 // two cores while a test measures a stop.
 export default {

@@ -1,5 +1,5 @@
 // examples/: each image, built as its Dockerfile is written (after
-// examples/prepare.sh; scripts/docker/test.sh builds them), doing under a real
+// examples/prepare.sh; scripts/engines/docker/test.sh builds them), doing under a real
 // engine what its comments say.
 import test from 'ava';
 import { setTimeout as sleep } from 'node:timers/promises';

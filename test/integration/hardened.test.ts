@@ -2,7 +2,7 @@
 // the app's NODE_* settings, with hostile arguments and a stderr nobody reads,
 // without /proc, with a /proc that is another namespace's.
 import test from 'ava';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readOr, tmp, untilReady } from '../support/files.js';
 import { cleanEnv, logLines, runInit, startInit } from '../support/init.js';
@@ -23,6 +23,15 @@ for (const init of ['tini', 'catatonit', 'dumb-init']) {
     t.regex(outcome.stderr, /sent SIGTERM to 1 process/, 'its own leftover, as its descendant');
   });
 }
+
+test('under catatonit as podman run --init mounts it (/run/podman-init): it runs, and says why', async (t) => {
+  const podmanInit = join(tmp(), 'podman-init');
+  copyFileSync(spawnSync('sh', ['-c', 'command -v catatonit'], { encoding: 'utf8' }).stdout.trim(), podmanInit);
+  chmodSync(podmanInit, 0o755);
+  const outcome = await runInit(['-v', 'sh', '-c', 'exit 3'], { wrap: [podmanInit, '--'] });
+  t.is(outcome.code, 3, outcome.stderr);
+  t.regex(outcome.stderr, /not PID 1, but PID 1 is podman-init, an init that reaps: running as with -D/);
+});
 
 test('a shell that stays PID 1 (a shell-form ENTRYPOINT) still gets the exact line and status 1; nothing starts', async (t) => {
   const marker = join(tmp(), 'started');

@@ -1,27 +1,20 @@
 #!/bin/sh
 # The base images the examples and the real-engine tests name, made here with
-# no registry (nothing can be pulled): debian:bookworm-slim from debootstrap,
+# no registry (nothing can be pulled): debian:bookworm-slim from debootstrap
+# (scripts/engines/rootfs.sh),
 # and node:20-slim / node:24-slim look-alikes (that root file system, a node
 # binary and npm in /usr/local, user node with uid 1000). An image that exists
 # already is kept.
 set -eu
 DOCKER=/usr/bin/docker
-root=$(cd "$(dirname "$0")/../.." && pwd)
+root=$(cd "$(dirname "$0")/../../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 have() { "$DOCKER" image inspect "$1" >/dev/null 2>&1; }
 
 if ! have debian:bookworm-slim; then
-  command -v debootstrap >/dev/null 2>&1 || { echo "images.sh: apt-get install -y debootstrap" >&2; exit 1; }
-  # The mirror apt itself uses here.
-  mirror=$(sed -n 's/^URIs: *\(.*debian\)$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n 1)
-  mirror=${mirror:-http://deb.debian.org/debian}
-  echo "images.sh: debian:bookworm-slim from $mirror" >&2
-  debootstrap --variant=minbase bookworm "$work/rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 || { tail -n 20 "$work/debootstrap.log" >&2; exit 1; }
-  rm -rf "$work/rootfs/var/lib/apt/lists"/* "$work/rootfs/usr/share/doc"/* "$work/rootfs/usr/share/man"/* "$work/rootfs/usr/share/locale"/* "$work/rootfs/var/cache/apt"/*
-  tar -C "$work/rootfs" -c . | "$DOCKER" import - debian:bookworm-slim >/dev/null
-  rm -rf "$work/rootfs"
+  "$DOCKER" import "$(sh "$root/scripts/engines/rootfs.sh")" debian:bookworm-slim >/dev/null
 fi
 
 # node:LINE-slim: the npm of this machine, and the node binary of that line.

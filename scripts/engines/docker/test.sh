@@ -6,13 +6,13 @@
 # examples/prepare.sh, and the test images: the npm package on node:20-slim and
 # node:24-slim look-alikes, and the single executable on debian:bookworm-slim.
 set -eu
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 DOCKER=/usr/bin/docker
-pid=$(sh scripts/docker/engine.sh start)
+pid=$(sh scripts/engines/docker/engine.sh start)
 if [ -n "$pid" ]; then
-  trap 'sh scripts/docker/engine.sh stop "$pid"' EXIT
+  trap 'sh scripts/engines/docker/engine.sh stop "$pid"' EXIT
 fi
-sh scripts/docker/images.sh
+sh scripts/engines/docker/images.sh
 sh examples/prepare.sh >/dev/null 2>&1
 build() { "$DOCKER" build --network none -q -t "$@" >/dev/null; }
 build example-node-app examples/node-app

@@ -1,9 +1,9 @@
 #!/bin/sh
 # A Docker engine for the real-engine tests (../../REAL-DOCKER facts, in short:
 # Debian's docker.io, no bridge, no iptables; nothing here needs a network).
-#   sh scripts/docker/engine.sh start   starts dockerd unless one answers already,
+#   sh scripts/engines/docker/engine.sh start   starts dockerd unless one answers already,
 #                                       and prints the pid of the one it started
-#   sh scripts/docker/engine.sh stop PID
+#   sh scripts/engines/docker/engine.sh stop PID
 # The client is /usr/bin/docker (Debian's, which needs no BuildKit).
 set -eu
 DOCKER=/usr/bin/docker
