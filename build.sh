@@ -7,7 +7,10 @@
 #                                     (Node.js single executable application, koffi
 #                                     included), dist/sea/docker-container-init by default,
 #                                     from the node that runs it (Node 24 from the npm
-#                                     registry when that one is older than 22).
+#                                     registry when that one is older than 22);
+#                                     SEA_NODE=path/to/node makes it from that node
+#                                     binary instead (arm64's: scripts/arm64/test.sh),
+#                                     SEA_KOFFI=path/to/koffi.node with its addon.
 # koffi stays outside the bundle (it carries a native addon): the binary finds
 # it in node_modules next to the installed package, or else in this tree.
 set -eu

@@ -14,6 +14,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const mode = process.argv[2]?.startsWith('--') ? process.argv[2] : undefined;
+// The node binary a single executable is made from: this one, or SEA_NODE (another
+// architecture's, run under emulation: scripts/arm64/), with its koffi addon
+// from SEA_KOFFI (default: this tree's, for that architecture).
+const seaNode = process.env.SEA_NODE ?? process.execPath;
 const sea = mode === '--sea';
 const [output, version, buildDate] = process.argv.slice(mode ? 3 : 2);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -131,8 +135,9 @@ async function buildSea() {
   await bundleCli(bundle, seaHeader);
   const main = join(work, 'main.cjs');
   await build({ ...common, entryPoints: [join(root, 'src/launcher/sea-main.ts')], outfile: main, plugins: [builtinsFromProcess] });
-  const arch = { x64: 'x64', arm64: 'arm64' }[process.arch];
-  const assets = { 'koffi.node': join(root, `node_modules/@koromix/koffi-linux-${arch}/linux_${arch}/koffi.node`), 'init.cjs': bundle };
+  const arch = execFileSync(seaNode, ['-p', 'process.arch'], { encoding: 'utf8' }).trim();
+  const koffiAddon = process.env.SEA_KOFFI ?? join(root, `node_modules/@koromix/koffi-linux-${arch}/linux_${arch}/koffi.node`);
+  const assets = { 'koffi.node': koffiAddon, 'init.cjs': bundle };
 
   const cache = join(work, 'init.code-cache');
   const destination = join(work, 'code-cache-destination');
@@ -179,8 +184,8 @@ function makeExecutable(file, assets) {
       assets,
     }),
   );
-  execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
-  copyFileSync(process.execPath, file);
+  execFileSync(seaNode, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
+  copyFileSync(seaNode, file);
   execFileSync(
     join(root, 'node_modules/.bin/postject'),
     [file, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2'],
