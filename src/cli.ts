@@ -47,7 +47,7 @@ const LOGGER_IDLE_MS = 250;
  * Descriptors the init needs (Node.js's own, its stdout and stderr opened
  * again, a reap pass's look into /proc, with a few to spare). Below 19 Node.js
  * itself cannot load the init; below 11 /bin/sh cannot read the npm package's
- * launcher (README, "Limits").
+ * launcher (docs/limits.md).
  */
 const MIN_OPEN_FILES = 24;
 

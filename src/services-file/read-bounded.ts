@@ -4,7 +4,7 @@
 // (/dev/zero) or a folder is refused in one line.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
-/** The largest services file the init reads (README: 1 MiB). */
+/** The largest services file the init reads (docs/services.md: 1 MiB). */
 export const MAX_BYTES = 1024 * 1024;
 
 export type Read = { readonly text: string } | { readonly error: string };

@@ -1,6 +1,6 @@
 // Every part of Node.js the init uses beyond its documented JavaScript API, in
 // one place. Checked on Node.js 20.20.2, 22.23.5, 24.22.3 and 26.12.1 (the
-// README's "Node.js internals" table says the same); each has a fallback
+// docs/platforms.md's table of Node.js internals says the same); each has a fallback
 // through public API, so a line that lacks one costs time, never a crash.
 //
 // - process.binding('inspector').isEnabled() and process._debugEnd(): whether

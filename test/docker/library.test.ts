@@ -1,4 +1,4 @@
-// The README's library snippets, as pasted, in a Node.js app that is PID 1 of
+// The library's snippets (docs/library.md), as pasted, in a Node.js app that is PID 1 of
 // a real container: the ES module form (server.mjs, and server.js with "type":
 // "module"), and the CommonJS form (server.cjs).
 import test from 'ava';
@@ -8,12 +8,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ROOT } from '../support/paths.js';
 import { docker, NODE_IMAGES, runDetached, zombies } from './support.js';
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const readme = readFileSync(join(ROOT, 'docs/library.md'), 'utf8');
 
-/** The README's js code block that starts with `// NAME:`. */
+/** docs/library.md's js code block that starts with `// NAME:`. */
 function snippet(name: string): string {
   const block = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]!).find((code) => code.startsWith(`// ${name}:`));
-  if (block === undefined) throw new Error(`no snippet for ${name} in the README`);
+  if (block === undefined) throw new Error(`no snippet for ${name} in docs/library.md`);
   return block;
 }
 
@@ -25,7 +25,7 @@ const forms = [
 
 for (const image of NODE_IMAGES) {
   for (const { file, code, packageJson } of forms) {
-    test(`${image}: the README's snippet as ${file}${file === 'server.js' ? ' with "type": "module"' : ''}: serves, reaps orphans, stops on docker stop`, async (t) => {
+    test(`${image}: the docs' snippet as ${file}${file === 'server.js' ? ' with "type": "module"' : ''}: serves, reaps orphans, stops on docker stop`, async (t) => {
       // The app depends on the package (here: the one the image installed globally).
       const setup = [
         'mkdir -p /app/node_modules && cd /app',

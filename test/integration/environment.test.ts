@@ -12,7 +12,7 @@ import { waitFor } from '../support/wait.js';
 // Starts the init with three odd variables, without a shell on the way (python3
 // execs it with the bytes): the single executable itself, or the npm package's
 // bundle under node (its /bin/sh launcher would drop what is no shell name:
-// README, "Limits").
+// docs/limits.md).
 const ODD = [Buffer.from('K\xff=1', 'latin1'), Buffer.from('server.port=8080'), Buffer.from('V=caf\xe9', 'latin1')];
 const EXEC_WITH_ODD_ENVIRONMENT = [
   'import os, sys',

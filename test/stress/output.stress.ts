@@ -9,7 +9,7 @@ import { startRecorder, type RunningInit } from '../support/init.js';
 import { helper } from '../support/paths.js';
 import { recordedSignals, waitFor } from '../support/wait.js';
 
-/** The memory bound of one output descriptor (src/output/sink.ts), as the README states it. */
+/** The memory bound of one output descriptor (src/output/sink.ts), as docs/limits.md states it. */
 const BOUND_MIB = 4;
 /** What RSS may vary by between two runs of the same flood (V8's heap grows as it likes). */
 const NOISE_MIB = 8;
