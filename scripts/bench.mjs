@@ -38,7 +38,7 @@ import { floodLatency, outputThroughput } from './bench/output.mjs';
 import { supervision } from './bench/supervision.mjs';
 import { supervisors } from './bench/supervisors.mjs';
 import { subreaperInCrowd } from './bench/subreaper.mjs';
-import { asPid1, cpuTicks, lines, loadNote, measured, median, percentile, procStatus, read, startAsPid1, waitFor } from './bench/common.mjs';
+import { asPid1, cpuTicks, lines, loadNote, measured, median, pairedLatencies, procStatus, read, startAsPid1, waitFor } from './bench/common.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DCI = join(ROOT, 'dist/docker-container-init');
@@ -142,18 +142,7 @@ async function latency(init, env) {
   await waitFor('every signal to arrive', () => read(received).split('\n').length - 2 >= count, 10_000).catch(() => undefined);
   process.kill(run.pid, 'SIGTERM');
   await run.exited;
-  const arrivals = read(received).split('\n').slice(1).filter(Boolean).map(BigInt);
-  const departures = read(sent).split('\n').filter(Boolean).map(BigInt);
-  // Each arrival belongs to the last signal sent before it. Two SIGUSR1 that are
-  // pending at the command at once merge into one (standard signals do), so a
-  // send may have no arrival: that is counted as merged, not paired by index.
-  const micros = [];
-  let d = 0;
-  for (const arrival of arrivals) {
-    while (d + 1 < departures.length && departures[d + 1] <= arrival) d++;
-    micros.push(Number(arrival - departures[d]) / 1000);
-  }
-  return { p50: percentile(micros, 50), p99: percentile(micros, 99), merged: count - arrivals.length };
+  return pairedLatencies(received, sent, count);
 }
 
 // ---------------------------------------------------------------- (d)

@@ -100,3 +100,21 @@ export function namespaceProcesses(pid) {
   }
   return found;
 }
+
+/**
+ * Forwarding latencies from the latency helper's two files: each arrival
+ * belongs to the last signal sent before it. Two SIGUSR1 that are pending at
+ * the command at once merge into one (standard signals do), so a send may have
+ * no arrival: that is counted as merged, not paired by index.
+ */
+export function pairedLatencies(received, sent, count) {
+  const arrivals = read(received).split('\n').slice(1).filter(Boolean).map(BigInt);
+  const departures = read(sent).split('\n').filter(Boolean).map(BigInt);
+  const micros = [];
+  let d = 0;
+  for (const arrival of arrivals) {
+    while (d + 1 < departures.length && departures[d + 1] <= arrival) d++;
+    micros.push(Number(arrival - departures[d]) / 1000);
+  }
+  return { p50: percentile(micros, 50), p99: percentile(micros, 99), merged: count - arrivals.length };
+}

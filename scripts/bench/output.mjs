@@ -9,7 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, constants, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { asPid1, measured, median, percentile, read, waitFor } from './common.mjs';
+import { asPid1, measured, median, pairedLatencies, read, waitFor } from './common.mjs';
 
 const SIZE = 100;
 
@@ -91,15 +91,7 @@ export async function floodLatency({ dci, bin, work, env, count }) {
     execFileSync(bin('latency'), ['send', String(pid), String(count), '2000', sent]);
     await waitFor('every signal', () => read(received).split('\n').length - 2 >= count, 15_000).catch(() => undefined);
     if (pid > 0) process.kill(pid, 'SIGKILL');
-    const arrivals = read(received).split('\n').slice(1).filter(Boolean).map(BigInt);
-    const departures = read(sent).split('\n').filter(Boolean).map(BigInt);
-    const micros = [];
-    let d = 0;
-    for (const arrival of arrivals) {
-      while (d + 1 < departures.length && departures[d + 1] <= arrival) d++;
-      micros.push(Number(arrival - departures[d]) / 1000);
-    }
-    return { p50: percentile(micros, 50), p99: percentile(micros, 99) };
+    return pairedLatencies(received, sent, count);
   };
   // The machine's load is taken during the quiet run: during the other, the flood is the load.
   const quiet = await measured(() => run(false));
