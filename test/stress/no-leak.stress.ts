@@ -1,6 +1,7 @@
-// SPEC §7: memory does not grow with the work done. The init's RSS after
-// 10,000 reaps and 10,000 forwarded signals must be within 5% of its RSS after
-// the first 5,000 of each (by then the V8 heap has settled).
+// SPEC §7: memory does not grow with the work done. The init's anonymous RSS
+// after 10,000 reaps and 10,000 forwarded signals may exceed its anonymous RSS
+// after the first 5,000 of each (by then the V8 heap has settled) by at most
+// 2 MiB, 5% of its whole RSS.
 import test from 'ava';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,9 +16,12 @@ import { readOr, tmp } from '../support/files.js';
 const ROUNDS = 4;
 const PER_ROUND = 2_500;
 
-const rssKiB = (pid: number): number => Number(/^VmRSS:\s*(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+// Anonymous memory (where a leak would be): the pages of node's binary that the
+// init hands back a few seconds after start (syscalls/release-file-pages.ts)
+// would lower RSS by some 20 MiB wherever that falls, and hide a leak.
+const rssKiB = (pid: number): number => Number(/^RssAnon:\s*(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
 
-test('RSS after 10,000 reaps and 10,000 signals stays within 5% of RSS after 5,000 of each', async (t) => {
+test('anonymous RSS after 10,000 reaps and 10,000 signals stays within 2 MiB of that after 5,000 of each', async (t) => {
   const log = join(tmp(), 'log');
   const init = await startInit([helper('sigrecord'), log, '0'], { timeoutMs: 120_000 });
   await waitFor('the recorder', () => readOr(log).startsWith('ready'));
@@ -34,8 +38,8 @@ test('RSS after 10,000 reaps and 10,000 signals stays within 5% of RSS after 5,0
   init.signal('SIGTERM');
   t.is((await init.outcome).code, 0);
   const labels = curve.map((kib, i) => `${i * PER_ROUND}: ${(kib / 1024).toFixed(1)} MiB`);
-  t.log(`RSS after n reaps and n signals: ${labels.join(', ')}`);
+  t.log(`anonymous RSS after n reaps and n signals: ${labels.join(', ')}`);
   const half = curve[ROUNDS / 2]!;
   const end = curve[ROUNDS]!;
-  t.true(end <= half * 1.05, `RSS ${end} kB at the end against ${half} kB halfway`);
+  t.true(end <= half + 2048, `anonymous RSS ${end} kB at the end against ${half} kB halfway`);
 });
