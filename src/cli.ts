@@ -31,6 +31,7 @@ import { scanInheritedDescriptors } from './effects/scan-inherited-descriptors.j
 import { underAnotherInit } from './effects/under-another-init.js';
 import { setV8Flags } from './syscalls/node-internals.js';
 import { openFilesLimit } from './syscalls/open-files-limit.js';
+import { MIN_OPEN_FILES, openFilesTooFew } from './posix/open-files.js';
 import { rawArguments } from './syscalls/raw-arguments.js';
 import { realtimeRange } from './syscalls/realtime-range.js';
 import { releaseFilePages } from './syscalls/release-file-pages.js';
@@ -43,13 +44,6 @@ const RELEASE_PAGES_AFTER_MS = 5_000;
 /** With -v, how long after start-up the logger's machinery loads (output/logger.ts): a container that is over by then never waits for it. */
 const LOGGER_IDLE_MS = 250;
 
-/**
- * Descriptors the init needs (Node.js's own, its stdout and stderr opened
- * again, a reap pass's look into /proc, with a few to spare). Below 19 Node.js
- * itself cannot load the init; below 11 /bin/sh cannot read the npm package's
- * launcher (docs/limits.md).
- */
-const MIN_OPEN_FILES = 24;
 
 // The parent as it was when the init's code first ran (for -p: see effects/ask-for-parent-death-signal.ts).
 const parentAtStart = process.ppid;
@@ -117,7 +111,7 @@ function main(argv: readonly string[]): void {
       }
       const openFiles = openFilesLimit();
       if (openFiles !== undefined && openFiles < MIN_OPEN_FILES) {
-        logger.log('error', `the open files limit (ulimit -n) is ${openFiles}, and the init needs at least ${MIN_OPEN_FILES}: raise it (docker run --ulimit nofile=1024)`, undefined, true);
+        logger.log('error', openFilesTooFew(openFiles), undefined, true);
         return leave(sinks, 1);
       }
       if (!existsSync('/proc/self/fd')) {

@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { textLine } from '../output/format.js';
+import { openFilesTooFew } from '../posix/open-files.js';
 import { loadAddon } from './load-addon.js';
 
 const ASSET = 'koffi.node';
@@ -20,6 +21,29 @@ const ASSET = 'koffi.node';
 /** Where a writable, executable folder may be: the usual places, then /dev (a tmpfs that Docker does not mount noexec, writable by root). */
 function folders(): string[] {
   return [...new Set([tmpdir(), '/tmp', '/dev/shm', '/run', '/var/tmp', '/dev'])];
+}
+
+/** Says why in one line, and stops: koffi would swallow an exception from here and report a riddle of its own. */
+function stop(why: string): never {
+  writeSync(2, `${textLine('error', why)}\n`);
+  process.exit(1);
+}
+
+const tooManyOpen = (error: unknown): boolean => ['EMFILE', 'ENFILE'].includes((error as NodeJS.ErrnoException).code ?? '') || /too many open files/i.test(String(error));
+
+/**
+ * The soft open files limit (koffi, which getrlimit would need, is what is
+ * being loaded; reading /proc takes a descriptor, and there may be none left):
+ * Node's diagnostic report asks getrlimit itself.
+ */
+function openFilesLimit(): number | undefined {
+  try {
+    const report = process.report.getReport() as { userLimits?: { open_files?: { soft?: number | string } } };
+    const soft = Number(report.userLimits?.open_files?.soft);
+    return Number.isFinite(soft) ? soft : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function fromAsset(): typeof Koffi {
@@ -35,19 +59,22 @@ function fromAsset(): typeof Koffi {
       writeFileSync(file, bytes, { mode: 0o500 });
       return loadAddon<typeof Koffi>(file);
     } catch (error) {
+      // A limit of descriptors so low that writing the addon out fails: the CLI's own check (cli.ts) comes too late for that.
+      if (tooManyOpen(error)) stop(openFilesTooFew(openFilesLimit()));
       const reason = error instanceof Error ? error.message : String(error);
       failures.push(`${base}: ${/operation not permitted|failed to map segment/i.test(reason) ? 'mounted noexec' : (error as NodeJS.ErrnoException).code ?? reason}`);
     } finally {
-      if (folder) rmSync(folder, { recursive: true, force: true });
+      try {
+        if (folder) rmSync(folder, { recursive: true, force: true });
+      } catch (error) {
+        if (tooManyOpen(error)) stop(openFilesTooFew(openFilesLimit()));
+      }
     }
   }
-  // koffi would swallow an exception from here and report a riddle of its own:
-  // the init says why itself, in one line, and stops.
-  const why =
+  return stop(
     `cannot load koffi's native addon: no folder here is both writable and executable (${failures.join(', ')}); ` +
-    'mount one (docker run --tmpfs /tmp:exec, a Kubernetes emptyDir), or use the npm package';
-  writeSync(2, `${textLine('error', why)}\n`);
-  process.exit(1);
+      'mount one (docker run --tmpfs /tmp:exec, a Kubernetes emptyDir), or use the npm package',
+  );
 }
 
 export const koffi = fromAsset();

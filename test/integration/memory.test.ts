@@ -6,7 +6,7 @@
 // own here: a copy of node (for the npm package's launcher), or the single
 // executable, which nothing else maps.
 import test from 'ava';
-import { copyFileSync, readFileSync, readlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmp } from '../support/files.js';
 import { startInit } from '../support/init.js';
@@ -26,11 +26,17 @@ function residentOf(pid: number, path: string): number {
 
 test('a few seconds after start-up the pages start-up read go back, and the init goes on working', async (t) => {
   const dir = tmp();
-  const node = join(dir, 'node');
-  copyFileSync(process.execPath, node);
-  const init = await startInit(['--', 'sleep', '1000'], { env: { PATH: `${dir}:${process.env['PATH']}` }, timeoutMs: 40_000 });
-  // PID 1 is a shell that mounts a /run of its own first (support/init.ts), then execs the init (through the launcher's sh).
-  const executable = await waitFor('the init', () => [node, INIT].find((path) => path === readlinkSync(`/proc/${init.hostPid}/exe`)), 20_000);
+  // The npm package runs node from PATH: a copy of node. The single executable: a copy of it.
+  const launcher = readFileSync(INIT).subarray(0, 2).toString() === '#!';
+  const own = launcher ? join(dir, 'node') : join(dir, 'docker-container-init');
+  copyFileSync(launcher ? process.execPath : INIT, own);
+  chmodSync(own, 0o755);
+  const argv = ['--', 'sleep', '1000'];
+  const init = launcher
+    ? await startInit(argv, { env: { PATH: `${dir}:${process.env['PATH']}` }, timeoutMs: 40_000 })
+    : await startInit([own, ...argv], { noInit: true, timeoutMs: 40_000 });
+  // PID 1 is a shell that mounts a /run of its own first (support/init.ts), then execs the init.
+  const executable = await waitFor('the init', () => readlinkSync(`/proc/${init.hostPid}/exe`) === own && own, 20_000);
   // Once it runs its command, start-up is over.
   await waitFor('the command', () => readFileSync(`/proc/${init.hostPid}/task/${init.hostPid}/children`, 'utf8').trim() !== '');
   const before = residentOf(init.hostPid, executable);

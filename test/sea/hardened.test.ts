@@ -20,7 +20,8 @@ test('read-only root, noexec /tmp and /dev/shm: it starts (koffi\'s addon is loa
 });
 
 test('no writable, executable folder at all: one line that says why and what to do, status 1', async (t) => {
-  const outcome = await runInit(['-v', 'true'], { viaShell: `${READ_ONLY} && mount -o remount,bind,noexec /dev && exec "$INIT" "$@"`, cwd: '/' });
+  // The test's own /run (a tmpfs the support mounts for the control socket) is made read-only too, as the image's would be.
+  const outcome = await runInit(['-v', 'true'], { viaShell: `${READ_ONLY} && mount -o remount,ro /run && mount -o remount,bind,noexec /dev && exec "$INIT" "$@"`, cwd: '/' });
   t.is(outcome.code, 1);
   t.deepEqual(logLines(outcome.stderr), [
     "[ERROR][docker-container-init] cannot load koffi's native addon: no folder here is both writable and executable (/tmp: mounted noexec, /dev/shm: mounted noexec, /run: EROFS, /var/tmp: EROFS, /dev: mounted noexec); mount one (docker run --tmpfs /tmp:exec, a Kubernetes emptyDir), or use the npm package",
