@@ -31,21 +31,6 @@ function stop(why: string): never {
 
 const tooManyOpen = (error: unknown): boolean => ['EMFILE', 'ENFILE'].includes((error as NodeJS.ErrnoException).code ?? '') || /too many open files/i.test(String(error));
 
-/**
- * The soft open files limit (koffi, which getrlimit would need, is what is
- * being loaded; reading /proc takes a descriptor, and there may be none left):
- * Node's diagnostic report asks getrlimit itself.
- */
-function openFilesLimit(): number | undefined {
-  try {
-    const report = process.report.getReport() as { userLimits?: { open_files?: { soft?: number | string } } };
-    const soft = Number(report.userLimits?.open_files?.soft);
-    return Number.isFinite(soft) ? soft : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function fromAsset(): typeof Koffi {
   // The asset as it is mapped in the executable: getAsset would copy its 1.1 MB first (about 1.3 ms).
   const { getRawAsset } = require('node:sea') as typeof import('node:sea');
@@ -59,15 +44,17 @@ function fromAsset(): typeof Koffi {
       writeFileSync(file, bytes, { mode: 0o500 });
       return loadAddon<typeof Koffi>(file);
     } catch (error) {
-      // A limit of descriptors so low that writing the addon out fails: the CLI's own check (cli.ts) comes too late for that.
-      if (tooManyOpen(error)) stop(openFilesTooFew(openFilesLimit()));
+      // A limit of descriptors so low that writing the addon out fails: the CLI's own
+      // check (cli.ts) comes too late for that. How low cannot be asked here: getrlimit
+      // is a C call, /proc takes a descriptor, and Node's diagnostic report crashed.
+      if (tooManyOpen(error)) stop(openFilesTooFew(undefined));
       const reason = error instanceof Error ? error.message : String(error);
       failures.push(`${base}: ${/operation not permitted|failed to map segment/i.test(reason) ? 'mounted noexec' : (error as NodeJS.ErrnoException).code ?? reason}`);
     } finally {
       try {
         if (folder) rmSync(folder, { recursive: true, force: true });
       } catch (error) {
-        if (tooManyOpen(error)) stop(openFilesTooFew(openFilesLimit()));
+        if (tooManyOpen(error)) stop(openFilesTooFew(undefined));
       }
     }
   }
