@@ -3,6 +3,7 @@
 // as in a real container. The test then acts on it from the host: signals to
 // its host pid imitate `docker stop`/`docker kill`, nsenter imitates `docker exec`.
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readOr, tmp } from './files.js';
 import { childrenOf } from './procfs.js';
@@ -86,6 +87,17 @@ export async function startInit(args: readonly string[], options: StartOptions =
   const hostPid = namespace
     ? await waitFor('the namespace to start', () => childrenOf(child.pid!)[0] ?? (ended ? -1 : undefined), 20_000)
     : child.pid!;
+  // PID 1 is the shell that mounts the namespace's own /run first: a test that
+  // acts on PID 1 (SIGSTOP, say) must find what that shell execs, not the shell.
+  if (namespace && hostPid > 0) {
+    await waitFor('PID 1 to be past its set-up', () => {
+      try {
+        return !readFileSync(`/proc/${hostPid}/cmdline`, 'latin1').includes(PRIVATE_RUN);
+      } catch {
+        return true; // gone already
+      }
+    }, 20_000);
+  }
   const timer = setTimeout(() => {
     output.note(`\n[test] killed after ${options.timeoutMs ?? 30_000} ms\n`);
     kill();
