@@ -8,7 +8,7 @@
 // queues the signal, and lets it go.
 import test from 'ava';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readOr, tmp } from '../support/files.js';
@@ -67,8 +67,11 @@ async function inWindow(
   args: string[],
   [needed, notYet]: [number, number],
   act: (attempt: Attempt) => Promise<void>,
+  /** Before each attempt: what an earlier, missed attempt left must not count for this one. */
+  fresh: () => void = () => {},
 ): Promise<boolean> {
   for (let tries = 1; tries <= 20; tries++) {
+    fresh();
     const attempt = await freezeInWindow(args, needed, notYet);
     if (attempt.hit) {
       t.log(`caught the init in the window at try ${tries}`);
@@ -119,7 +122,7 @@ test.serial('a SIGUSR1 that comes while Node.js is still starting: the debugger 
     // It came before the command existed: dropped, never forwarded (it would kill a command without handlers).
     t.notRegex(stderr, /forwarding SIGUSR1/);
     t.deepEqual(recordedSignals(log), [SIGTERM]);
-  });
+  }, () => rmSync(log, { force: true }));
   t.true(hit, 'could not catch the init between Node\'s start-up handlers and its own');
 });
 
@@ -134,6 +137,6 @@ test.serial('a signal other than a stop that comes while the init loads its code
     t.is(code, 0, stderr);
     t.regex(stderr, /received SIGHUP\n.*dropping SIGHUP: the command has not started yet/);
     t.deepEqual(recordedSignals(log), [SIGTERM]);
-  });
+  }, () => rmSync(log, { force: true }));
   t.true(hit, 'could not catch the init between its first module and its supervisor');
 });
