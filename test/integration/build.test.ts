@@ -4,7 +4,7 @@ import { tmp } from '../support/files.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanEnv } from '../support/init.js';
+import { cleanEnv, runCommand } from '../support/init.js';
 import { ROOT } from '../support/paths.js';
 
 test('OUTPUT_FILENAME=path writes an executable bundle there that runs', (t) => {
@@ -16,13 +16,13 @@ test('OUTPUT_FILENAME=path writes an executable bundle there that runs', (t) => 
   t.regex(execFileSync(output, ['--version'], { env: cleanEnv() }).toString(), /^docker-container-init \d+\.\d+\.\d+\n$/);
 });
 
-test('the bundle still runs when copied into an ES-module package folder', (t) => {
+test('the bundle still runs when copied into an ES-module package folder', async (t) => {
   const dir = tmp();
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   const output = join(dir, 'my-init');
   execFileSync(join(ROOT, 'build.sh'), { env: { ...process.env, OUTPUT_FILENAME: output }, stdio: 'pipe' });
-  const run = spawnSync('unshare', ['--pid', '--fork', '--mount-proc', output, 'sh', '-c', 'exit 5'], { env: cleanEnv() });
-  t.is(run.status, 5, run.stderr.toString());
+  const run = await runCommand(['unshare', '--pid', '--fork', '--kill-child', '--mount-proc', output, 'sh', '-c', 'exit 5']);
+  t.is(run.code, 5, run.stderr);
 });
 
 test('OUTPUT_FILENAME in a folder that does not exist: a clear error, no output', (t) => {

@@ -23,7 +23,7 @@ interface Screen {
 async function onTerminal(steps: Step[], args: string[], env: Record<string, string> = {}): Promise<Screen> {
   const { stdout } = await promisify(execFile)(
     'python3',
-    [join(ROOT, 'test/helpers/pty-run.py'), JSON.stringify(steps), 'unshare', '--pid', '--fork', '--mount-proc', INIT, ...args],
+    [join(ROOT, 'test/helpers/pty-run.py'), JSON.stringify(steps), 'unshare', '--pid', '--fork', '--kill-child', '--mount-proc', INIT, ...args],
     { env: cleanEnv(env), timeout: 60_000 },
   );
   return JSON.parse(stdout) as Screen;

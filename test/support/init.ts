@@ -74,7 +74,9 @@ export async function startInit(args: readonly string[], options: StartOptions =
     ...(options.wrap ?? []),
     ...(options.viaShell !== undefined ? ['sh', '-c', options.viaShell, 'sh', ...args] : options.noInit ? args : [INIT, ...args]),
   ];
-  const argv = namespace ? ['unshare', '--pid', '--fork', '--mount-proc', ...program] : program;
+  // --kill-child: should unshare itself be killed, the namespace goes with it
+  // rather than outliving the test.
+  const argv = namespace ? ['unshare', '--pid', '--fork', '--kill-child', '--mount-proc', ...program] : program;
   const child = spawn(argv[0]!, argv.slice(1), {
     env: cleanEnv(options.env),
     cwd: options.cwd ?? '/tmp',
@@ -133,6 +135,24 @@ export function nsenter(hostPid: number, command: readonly string[]): Promise<Ou
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return collect(child).outcome;
+}
+
+/**
+ * Runs a command to its end without blocking the test worker (a spawnSync that
+ * never returns stops every test of its file, and what it started outlives
+ * the test run): after `timeoutMs` it is killed with SIGKILL, and its stderr
+ * says so. A command that starts a PID namespace should use unshare's
+ * --kill-child, so that the namespace goes with it.
+ */
+export function runCommand(argv: readonly string[], options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<Outcome> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const child = spawn(argv[0]!, argv.slice(1), { env: cleanEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = collect(child);
+  const timer = setTimeout(() => {
+    output.note(`\n[test] ${argv[0]} killed after ${timeoutMs} ms\n`);
+    child.kill('SIGKILL');
+  }, timeoutMs);
+  return output.outcome.finally(() => clearTimeout(timer));
 }
 
 /** Gathers a child's output as it comes, and its outcome at the end. */
