@@ -3,6 +3,7 @@
 // said once there is room again; nothing else is held up.
 import test from 'ava';
 import { execFileSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { closeSync, readFileSync } from 'node:fs';
 import { fifo } from '../support/fifo.js';
 import { startRecorder, type RunningInit } from '../support/init.js';
@@ -30,18 +31,38 @@ const SIGNALS = 60_000;
 // would otherwise move RSS by some 20 MiB whenever that falls during a flood.
 const rssMiB = (pid: number): number => Number(/^RssAnon:\s*(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
-/** How much anonymous RSS grew by while `SIGNALS` signals went through the init to its command. */
-async function floodGrowth(init: RunningInit, log: string): Promise<number> {
+/** How much anonymous RSS grew by while `SIGNALS` signals went through the init to its command, and a reading of it from then on. */
+async function floodGrowth(init: RunningInit, log: string): Promise<{ grown: number; growth: () => number }> {
   const before = rssMiB(init.hostPid);
   execFileSync(helper('sigflood'), [init.hostPid, SIGNALS, 500, 5, 40, 41].map(String));
   await waitFor('every signal at the command', () => recordedSignals(log).length === SIGNALS, 120_000);
-  return rssMiB(init.hostPid) - before;
+  const growth = (): number => rssMiB(init.hostPid) - before;
+  return { grown: growth(), growth };
+}
+
+/**
+ * The garbage of the -vv lines is not held, only not collected yet, and V8
+ * keeps the pages its heap grew to (docs/limits.md). Once, with another
+ * process keeping a core busy beside the whole stress suite, the growth
+ * without a reader was 49 MiB over the floor. So the growth is read again for
+ * up to 30 s, in case a collection gives pages back (between floods, V8 was
+ * seen to hand back half of such a growth). The count of the lines lost
+ * (below) is what shows that the queue's bound held.
+ */
+async function settledGrowth(growth: () => number, within: number): Promise<number> {
+  const deadline = Date.now() + 30_000;
+  let now = growth();
+  while (now >= within && Date.now() < deadline) {
+    await sleep(250);
+    now = growth();
+  }
+  return now;
 }
 
 test.serial(`a reader that never reads: ${SIGNALS} signals, two JSON lines each, all forwarded; the memory held stays within the bound; the lines lost are counted`, async (t) => {
   // The same flood with a reader that reads everything at once: the floor.
   const reading = await startRecorder(ARGS, { stdio: ['ignore', 'pipe', 'ignore'], timeoutMs: 150_000 });
-  const floor = await floodGrowth(reading.init, reading.log);
+  const floor = (await floodGrowth(reading.init, reading.log)).grown;
   reading.init.kill();
   await reading.init.outcome;
 
@@ -50,8 +71,9 @@ test.serial(`a reader that never reads: ${SIGNALS} signals, two JSON lines each,
   const { init, log } = await startRecorder(ARGS, { stdio: ['ignore', 'pipe', stderr.writer], timeoutMs: 150_000 });
   closeSync(stderr.writer);
   try {
-    const held = await floodGrowth(init, log);
-    t.log(`anonymous RSS grew by ${floor.toFixed(1)} MiB with a reader, ${held.toFixed(1)} MiB with nobody reading`);
+    const { grown, growth } = await floodGrowth(init, log);
+    const held = await settledGrowth(growth, floor + BOUND_MIB + NOISE_MIB);
+    t.log(`anonymous RSS grew by ${floor.toFixed(1)} MiB with a reader, ${grown.toFixed(1)} MiB with nobody reading (${held.toFixed(1)} MiB once V8 had collected)`);
     t.true(held - floor < BOUND_MIB + NOISE_MIB, `${(held - floor).toFixed(1)} MiB more than with a reader`);
     // Room again: what waited goes out, then the count of what was lost.
     const dropped = await waitFor('the report of the lost lines', () => {
