@@ -85,10 +85,11 @@ test('a probe that hangs past its timeout is killed with its children, counts as
   t.regex(outcome.stderr, /service web \(pid \d+\) became unhealthy \(the probe timed out after 0\.3 s\)/);
   t.is(outcome.code, 1, 'restart "no": an unhealthy service ends the container');
   t.regex(outcome.stderr, /killing the health probe of service web \(pid \d+\)/);
-  // The probe's whole group got SIGKILL when it timed out: its shell and both
-  // sleeps die of it, none of SIGTERM. (The shutdown's broadcast may still find
-  // the two sleeps dying, on a loaded machine, and count them as signalled.)
-  t.is((outcome.stderr.match(/reaped pid \d+: was killed by SIGKILL/g) ?? []).length, 3, 'the probe and its two children');
+  // The probe's whole group got SIGKILL when it timed out: its shell and the
+  // sleeps it had started by then (the first at once; on a loaded machine the
+  // second may not have started in 0.3 s) die of it, none of SIGTERM. (The
+  // shutdown's broadcast may still find them dying, and count them.)
+  t.true((outcome.stderr.match(/reaped pid \d+: was killed by SIGKILL/g) ?? []).length >= 2, 'the probe and its children');
   t.is((outcome.stderr.match(/reaped pid \d+: was killed by SIGTERM/g) ?? []).length, 1, 'the service alone');
 });
 
