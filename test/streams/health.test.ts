@@ -65,7 +65,7 @@ test('failures during start_period do not count, and the probes come every start
 test('an unhealthy service with a restart policy is stopped with its stop signal and restarted; the new run starts its health over', (t) => {
   const cfg = one(checked({ restart: { kind: 'always' } }, { retries: 1 }));
   const scheduler = marbles(t);
-  scheduler.run(({ hot, expectObservable }) => {
+  scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot(at(0, 'r', 1, 's', 12, 'p', 13, 'x', 14, 'k', 115, 'n'), {
       r: ev.ready(),
       s: ev.spawned(7),
@@ -80,6 +80,7 @@ test('an unhealthy service with a restart policy is stopped with its stop signal
       q: probe(),
       T: act.forward(SIGTERM, 7),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil()); // an unhealthy service that restarts ends nothing
   });
 });
 
@@ -107,9 +108,10 @@ test("a probe's exit is never the service's, nor an orphan; a crash while a prob
 test('service_healthy: the dependent starts once the dependency passed its first probe', (t) => {
   const cfg = config({ logLevel: 'error', services: [checked(), service('app', { dependsOn: [{ service: 0, condition: 'service_healthy' }] })] });
   const scheduler = marbles(t);
-  scheduler.run(({ hot, expectObservable }) => {
+  scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot(at(0, 'r', 1, 's', 12, 'p', 15, 'x'), { r: ev.ready(), s: ev.spawned(7, 0), p: started(50), x: ev.reaped([probeExit(50, 0)]) });
     expectObservable(events.pipe(supervise(cfg, scheduler))).toBe(at(0, 'a', 11, 'q', 15, 'b', 25, 'q'), { a: act.spawn(0), q: probe(), b: act.spawn(1) });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil());
   });
 });
 

@@ -80,9 +80,10 @@ test('a one-shot (others wait for it to complete) exits 0: it ends nothing, and 
     logLevel: 'error',
     services: [service('migrate'), service('app', { dependsOn: [{ service: 0, condition: 'service_completed_successfully' }] })],
   });
-  marbles(t).run(({ hot, expectObservable }) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot(at(0, 'r', 1, 'a', 10, 'x', 11, 'b'), { r: ev.ready(), a: ev.spawned(7, 0), x: ev.reaped([exited(7, 0)]), b: ev.spawned(8, 1) });
     expectObservable(events.pipe(supervise(cfg))).toBe(at(0, 'p', 10, 'q'), { p: act.spawn(0), q: act.spawn(1) });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil()); // the one-shot's exit ends nothing
   });
   const failed = stepsOf(cfg, [ev.ready(), ev.spawned(7, 0), ev.reaped([exited(7, 5)])]).at(-1)!.after;
   t.deepEqual(failed.outcome, { status: 5, reason: 'service migrate (pid 7) exited with status 5' });
@@ -139,7 +140,7 @@ test('the shutdown stops the services one by one, dependents first, each with it
 
 test("a service that outlives its stop_grace_period gets SIGKILL, named in one line; then the next is stopped", (t) => {
   const cfg = config({ logLevel: 'error', services: [service('db'), service('stubborn', { stopGraceMs: 100 }), command(['app'])] });
-  marbles(t).run(({ hot, expectObservable }) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot(at(0, 'r', 1, 'abc', 10, 'x', 120, 'k'), {
       r: ev.ready(),
       a: ev.spawned(7, 0),
@@ -157,12 +158,13 @@ test("a service that outlives its stop_grace_period gets SIGKILL, named in one l
       K: act.forward(SIGKILL, 8),
       D: act.forward(SIGTERM, 7),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil());
   });
 });
 
 test('a second SIGTERM during the ordered stop broadcasts at once; with -g each stop goes to the group', (t) => {
   const cfg = config({ logLevel: 'error', processGroup: true, services: [service('db'), service('web')] });
-  marbles(t).run(({ hot, expectObservable }) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
     const events = hot(at(0, 'r', 1, 'ab', 10, 't', 20, 't'), { r: ev.ready(), a: ev.spawned(7, 0), b: ev.spawned(8, 1), t: ev.signal(SIGTERM) });
     expectObservable(events.pipe(supervise(cfg))).toBe(at(0, 'pq', 10, 'W', 20, 'b'), {
       p: act.spawn(0, true),
@@ -170,6 +172,7 @@ test('a second SIGTERM during the ordered stop broadcasts at once; with -g each 
       W: act.forward(SIGTERM, -8),
       b: act.broadcast(),
     });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil());
   });
 });
 
