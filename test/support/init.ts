@@ -138,21 +138,14 @@ export function nsenter(hostPid: number, command: readonly string[]): Promise<Ou
 }
 
 /**
- * Runs a command to its end without blocking the test worker (a spawnSync that
- * never returns stops every test of its file, and what it started outlives
- * the test run): after `timeoutMs` it is killed with SIGKILL, and its stderr
- * says so. A command that starts a PID namespace should use unshare's
- * --kill-child, so that the namespace goes with it.
+ * Runs any command to its end as the init's own runs go (not in a namespace of
+ * its own), without blocking the test worker: a spawnSync that never returns
+ * stops every test of its file, and what it started outlives the test run.
+ * Past its timeout it gets SIGKILL; a command that makes a PID namespace
+ * should use unshare's --kill-child, so that the namespace goes with it.
  */
-export function runCommand(argv: readonly string[], options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<Outcome> {
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const child = spawn(argv[0]!, argv.slice(1), { env: cleanEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
-  const output = collect(child);
-  const timer = setTimeout(() => {
-    output.note(`\n[test] ${argv[0]} killed after ${timeoutMs} ms\n`);
-    child.kill('SIGKILL');
-  }, timeoutMs);
-  return output.outcome.finally(() => clearTimeout(timer));
+export function runCommand(argv: readonly string[], options: { timeoutMs?: number } = {}): Promise<Outcome> {
+  return runInit(argv, { namespace: false, noInit: true, ...options });
 }
 
 /** Gathers a child's output as it comes, and its outcome at the end. */
