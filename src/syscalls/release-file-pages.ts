@@ -6,12 +6,9 @@
 // page needed again is read back in on first use. The init's own data is left
 // alone. Where the kernel does not know the advice, nothing happens.
 import { readFileSync } from 'node:fs';
-import { koffi } from './koffi.js';
+import { libc } from './libc.js';
 
 const MADV_PAGEOUT = 21;
-const lib = koffi.load('libc.so.6');
-const madvise = lib.func('int madvise(uintptr_t address, size_t length, int advice)');
-
 
 /** Hands back the file-backed pages of every mapping that cannot be written; returns how many mappings took the advice. */
 export function releaseFilePages(): number {
@@ -28,7 +25,7 @@ export function releaseFilePages(): number {
     if (!match || match[3]!.includes('w')) continue;
     const start = BigInt(`0x${match[1]}`);
     const end = BigInt(`0x${match[2]}`);
-    if ((madvise(start, end - start, MADV_PAGEOUT) as number) === 0) released += 1;
+    if ((libc.madvise(start, end - start, MADV_PAGEOUT) as number) === 0) released += 1;
   }
   return released;
 }
