@@ -39,7 +39,7 @@ function parseRequest(line: string): ControlRequest | undefined {
 }
 
 export function controlServer(path: string): ControlServer {
-  const net = process.getBuiltinModule('node:net');
+  let net: typeof import('node:net');
   const events = new Subject<InitEvent>();
   const waiting = new Map<number, Socket>();
   const ownUid = process.geteuid?.() ?? 0;
@@ -110,21 +110,30 @@ export function controlServer(path: string): ControlServer {
     });
   };
 
+  const open = (): void => {
+    net = process.getBuiltinModule('node:net');
+    try {
+      // Its folder, the init's alone (mode 0700); what holds it may exist already.
+      mkdirSync(dirname(dirname(path)), { recursive: true });
+      try {
+        mkdirSync(dirname(path), { mode: 0o700 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      listen();
+    } catch (error) {
+      noSocket((error as NodeJS.ErrnoException).code ?? String(error));
+    }
+  };
+
   return {
     events: new Observable<InitEvent>((subscriber) => {
       const subscription = events.subscribe(subscriber);
-      try {
-        // Its folder, the init's alone (mode 0700); what holds it may exist already.
-        mkdirSync(dirname(dirname(path)), { recursive: true });
-        try {
-          mkdirSync(dirname(path), { mode: 0o700 });
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        }
-        listen();
-      } catch (error) {
-        noSocket((error as NodeJS.ErrnoException).code ?? String(error));
-      }
+      // Opened on the event loop's turn after the first programs start
+      // (subscribed after the pipeline's start-up turn, effects/main-loop.ts):
+      // node:net takes 2 to 4 ms to load, which no program should wait for.
+      const turn = setImmediate(open);
+      subscription.add(() => clearImmediate(turn));
       return subscription;
     }),
     reply(id, reply) {

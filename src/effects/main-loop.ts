@@ -112,6 +112,7 @@ export function mainLoop(plan: MainLoopPlan): void {
     }),
     reaper.passes,
     afterStartUp(),
+    // After the start-up turn: the control socket opens on the turn after it.
     control?.events ?? EMPTY,
   )
     .pipe(supervise(config))
