@@ -14,6 +14,13 @@ export type CodeCacheState = 'read' | 'rejected' | 'none';
 
 const CODE_CACHE = Symbol.for('docker-container-init.code-cache');
 const START_UP_OVER = Symbol.for('docker-container-init.start-up-over');
+const CACHE_STORE = Symbol.for('docker-container-init.code-cache-store');
+
+/** Where the code caches of the bundle's embedded modules are kept, by module name. */
+export interface CodeCacheStore {
+  read(name: string): Buffer | undefined;
+  write(name: string, data: Buffer): void;
+}
 
 type Shared = Record<symbol, unknown>;
 
@@ -27,9 +34,31 @@ export function codeCacheState(): CodeCacheState | undefined {
   return (globalThis as Shared)[CODE_CACHE] as CodeCacheState | undefined;
 }
 
+/** Launcher: where the embedded modules' code caches go. */
+export function offerCodeCacheStore(store: CodeCacheStore): void {
+  (globalThis as Shared)[CACHE_STORE] = store;
+}
+
+/** Bundle: where the embedded modules' code caches go; undefined when no launcher offered a place. */
+export function codeCacheStore(): CodeCacheStore | undefined {
+  return (globalThis as Shared)[CACHE_STORE] as CodeCacheStore | undefined;
+}
+
 /** Launcher: `listener` runs once, when the bundle's start-up is over. */
 export function onStartUpOver(listener: () => void): void {
   (globalThis as Shared)[START_UP_OVER] = listener;
+}
+
+/** Bundle: tasks that wait for the end of start-up (see atStartUpOver); undefined once it is over. */
+let startUpTasks: (() => void)[] | undefined = [];
+
+/**
+ * Bundle: `task` runs once start-up is over, after the launcher's listener.
+ * Registered after that, it never runs: what a run compiles later is compiled
+ * while nothing waits for it, and the file it would write serves no start.
+ */
+export function atStartUpOver(task: () => void): void {
+  startUpTasks?.push(task);
 }
 
 /** Bundle: its start-up is over. */
@@ -37,4 +66,7 @@ export function startUpOver(): void {
   const listener = (globalThis as Shared)[START_UP_OVER] as (() => void) | undefined;
   delete (globalThis as Shared)[START_UP_OVER];
   listener?.();
+  const tasks = startUpTasks ?? [];
+  startUpTasks = undefined;
+  for (const task of tasks) task();
 }

@@ -11,7 +11,8 @@
 // later (npm run bench).
 //
 // The cache lives in dist/.code-cache/, one file per build of the bundle, Node
-// version and architecture (V8 itself checks its version and flags, and only
+// version and architecture (and one more for yaml, once a run has read a
+// services file: boot/compile-embedded.ts) (V8 itself checks its version and flags, and only
 // the length of the source). The first run that may write there (an image
 // build that runs the init once, or the first container) writes it once its
 // start-up is over (src/boot/launcher-contract.ts), and every run after it reads it.
@@ -23,16 +24,20 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { onStartUpOver } from '../boot/launcher-contract.js';
+import { offerCodeCacheStore, onStartUpOver } from '../boot/launcher-contract.js';
 import { bundleScript } from './bundle-script.js';
 
 declare const __BUNDLE_ID__: string;
 
 const bundle = join(__dirname, 'init.cjs');
-const cacheFile = join(__dirname, '.code-cache', `${__BUNDLE_ID__}-${process.version}-${process.arch}`);
 const cacheable = process.execArgv.length === 0;
 
-function readCache(): Buffer | undefined {
+/** The cache of the bundle (no name) or of a module it carries as text (its name: boot/compile-embedded.ts). */
+function cacheFileOf(name?: string): string {
+  return join(__dirname, '.code-cache', `${__BUNDLE_ID__}${name === undefined ? '' : `-${name}`}-${process.version}-${process.arch}`);
+}
+
+function readCache(cacheFile: string): Buffer | undefined {
   try {
     return cacheable ? readFileSync(cacheFile) : undefined;
   } catch {
@@ -40,7 +45,7 @@ function readCache(): Buffer | undefined {
   }
 }
 
-function writeCache(data: Buffer): void {
+function writeCache(cacheFile: string, data: Buffer): void {
   // Not named after the pid: as PID 1, every container's init has the same one.
   const partial = `${cacheFile}.${Math.random().toString(36).slice(2)}`;
   try {
@@ -52,6 +57,7 @@ function writeCache(data: Buffer): void {
   }
 }
 
-const script = bundleScript(readFileSync(bundle, 'utf8'), bundle, readCache());
-if (cacheable && !script.fromCache) onStartUpOver(() => writeCache(script.codeCache()));
+const script = bundleScript(readFileSync(bundle, 'utf8'), bundle, readCache(cacheFileOf()));
+if (cacheable && !script.fromCache) onStartUpOver(() => writeCache(cacheFileOf(), script.codeCache()));
+if (cacheable) offerCodeCacheStore({ read: (name) => readCache(cacheFileOf(name)), write: (name, data) => writeCache(cacheFileOf(name), data) });
 script.run(createRequire(bundle), bundle, __dirname);
