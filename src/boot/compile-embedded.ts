@@ -12,7 +12,14 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { atStartUpOver, codeCacheStore } from './launcher-contract.js';
+import { atStartUpOver, codeCacheStore, type CodeCacheState } from './launcher-contract.js';
+
+const states = new Map<string, CodeCacheState>();
+
+/** How each embedded module compiled so far was compiled, where a launcher keeps caches (for the -vv lines). */
+export function embeddedCacheStates(): ReadonlyMap<string, CodeCacheState> {
+  return states;
+}
 
 export function compileEmbedded(name: string, source: string): unknown {
   const bundle = fileURLToPath(import.meta.url);
@@ -20,8 +27,10 @@ export function compileEmbedded(name: string, source: string): unknown {
   const cachedData = store?.read(name);
   // The wrapper starts on the module's first line: its line numbers stay the module's.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: `${bundle}[${name}]`, cachedData });
-  if (store !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
-    atStartUpOver(() => store.write(name, script.createCachedData()));
+  if (store !== undefined) {
+    const state = cachedData === undefined ? 'none' : script.cachedDataRejected === true ? 'rejected' : 'read';
+    states.set(name, state);
+    if (state !== 'read') atStartUpOver(() => store.write(name, script.createCachedData()));
   }
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));

@@ -1,6 +1,7 @@
 // What the init does to itself before its main loop runs, and what it has to
 // say about it: the code cache's state, running under another init, the child
 // subreaper, the parent-death signal, and the signal pipes widened.
+import { embeddedCacheStates } from '../boot/compile-embedded.js';
 import { codeCacheState, type CodeCacheState } from '../boot/launcher-contract.js';
 import type { InitEvent } from '../streams/events.js';
 import { becomeChildSubreaper } from '../syscalls/prctl.js';
@@ -32,6 +33,8 @@ export function setUp(plan: SetUpPlan): { notes: InitEvent[]; alsoReceived: numb
   const alsoReceived: number[] = [];
   const cache = codeCacheState();
   if (cache !== undefined) notes.push(note('debug', CODE_CACHE_NOTES[cache]));
+  // The modules the bundle carries as text that start-up compiled (yaml, for a services file).
+  for (const [name, state] of embeddedCacheStates()) notes.push(note('debug', `${name}: ${CODE_CACHE_NOTES[state]}`));
   if (plan.underAnotherInit !== undefined) notes.push(note('info', `not PID 1, but ${plan.underAnotherInit}: running as with -D`));
   if (plan.subreaper) {
     const error = becomeChildSubreaper();

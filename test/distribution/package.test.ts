@@ -151,3 +151,24 @@ test.serial("V8's code cache for the bundle: made by the first run that may writ
   t.regex(again.stderr, /compiled from V8's code cache\n/);
   t.deepEqual(cached().length, 1, 'no partial file left beside it');
 });
+
+test.serial("yaml's code cache: made by the first run that reads a services file, beside the bundle's; the next run compiles yaml from it", async (t) => {
+  const { prefix, work } = install();
+  const cache = join(prefix, 'lib/node_modules/docker-container-init/dist/.code-cache');
+  rmSync(cache, { recursive: true, force: true });
+  const installed = join(prefix, 'bin/docker-container-init');
+  const services = join(work, 'one-service.yaml');
+  writeFileSync(services, 'services:\n  once:\n    command: ["true"]\n    restart: "no"\n');
+  const first = await runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- true` });
+  t.is(first.code, 0, first.stderr);
+  t.regex(first.stderr, /\[DEBUG\]\[docker-container-init\] yaml: no code cache yet/);
+  const files = readdirSync(cache).sort();
+  t.is(files.length, 2, files.join(', '));
+  t.regex(files.find((file) => file.includes('-yaml-')) ?? '', new RegExp(`^[0-9a-f]{16}-yaml-${process.version.replace(/\./g, '\\.')}-${process.arch}$`));
+  const second = await runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- true` });
+  t.is(second.code, 0, second.stderr);
+  t.regex(second.stderr, /\[DEBUG\]\[docker-container-init\] yaml: compiled from V8's code cache\n/);
+  // A run without a services file never compiles yaml, and says nothing of it.
+  const plain = await runInit([], { viaShell: `exec ${installed} -vv -- true` });
+  t.notRegex(plain.stderr, /yaml/);
+});
