@@ -37,7 +37,11 @@ export interface SinkOptions {
 }
 
 export interface Sink {
-  /** Queues `bytes` in order; false (and nothing queued) when the bound is reached, unless `force`. */
+  /**
+   * Queues `bytes` in order; false (and nothing queued) when the bound is
+   * reached, unless `force`. The caller may reuse `bytes` once this returns:
+   * what waits is a copy.
+   */
   write(bytes: Buffer, force?: boolean): boolean;
   /** Whether a write would be taken now. */
   hasRoom(): boolean;
@@ -86,7 +90,7 @@ export function createSink(fd: number, options: SinkOptions = {}): Sink {
 
   /**
    * Queues `bytes`: as they are when nothing waits (they go out at once, or
-   * what is left of them waits), else copied into the block being filled.
+   * what is left of them is copied: write()), else copied into the block being filled.
    */
   const enqueue = (bytes: Buffer): void => {
     if (chunks.length === head) {
@@ -173,9 +177,14 @@ export function createSink(fd: number, options: SinkOptions = {}): Sink {
     write(bytes, force = false) {
       if (broken) return true;
       if (!force && queued + bytes.length > BOUND_BYTES) return false;
+      // Nothing waits: the caller's bytes go out as they are, and only what
+      // the descriptor did not take is copied (a labelled read is a view of
+      // memory the labeller reuses, output/wasm-labeller.ts).
+      const borrowed = chunks.length === head;
       enqueue(bytes);
       queued += bytes.length;
       if (!waiting) pump();
+      if (borrowed && chunks.length > head) chunks[head] = Buffer.from(chunks[head]!);
       return true;
     },
     hasRoom: () => broken || queued < BOUND_BYTES,
