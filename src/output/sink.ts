@@ -18,12 +18,16 @@ export const BOUND_BYTES = 4 * 1024 * 1024;
 /** At most this much goes out in one write. */
 const WRITE_BYTES = 256 * 1024;
 /**
- * What waits is copied into blocks of at least this size: a few large buffers,
- * not one object per line. Thousands of small buffers that outlive a garbage
- * collection or two are moved to V8's old space, which then grew by some
- * 20 MiB more than the bytes themselves under a reader that never reads.
+ * What waits is copied into one ring of bytes, at least this large, doubled
+ * when it must hold more: one buffer, reused write after write, not one a
+ * write (a new buffer a write is memory outside V8's heap, which kept V8's
+ * full collections running under a flood of labelled output), nor thousands
+ * of small ones (which V8 moved to its old space, some 20 MiB more than the
+ * bytes themselves under a reader that never reads).
  */
-const BLOCK_BYTES = 64 * 1024;
+const RING_BYTES = 64 * 1024;
+/** A ring that grew past this is let go once it is empty: the memory of a burst goes back. */
+const KEEP_BYTES = 256 * 1024;
 /** Without an epoll instance (it could not be made), how often a blocked descriptor is tried again. */
 const RETRY_MS = 20;
 
@@ -56,15 +60,10 @@ export interface Sink {
 export function createSink(fd: number, options: SinkOptions = {}): Sink {
   const { guard, selfInflicted } = options;
   let destination: Destination | undefined;
-  // The queue: chunks[head..] wait, in order (a head index, so that taking
-  // from the front costs nothing; the array is compacted now and then).
-  let chunks: Buffer[] = [];
-  let head = 0;
+  // The queue: ring[start, start + queued), wrapping around the ring's end.
+  let ring: Buffer | undefined;
+  let start = 0;
   let queued = 0;
-  // The block being filled: the last chunk is a view of block[blockStart, blockUsed).
-  let block: Buffer | undefined;
-  let blockStart = 0;
-  let blockUsed = 0;
   let broken = false;
   let waiting = false;
   let waiter: WritableWaiter | null | undefined;
@@ -77,59 +76,59 @@ export function createSink(fd: number, options: SinkOptions = {}): Sink {
     return guard && target.terminal ? guard(() => writeWithoutBlocking(target, bytes)) : writeWithoutBlocking(target, bytes);
   };
 
-  /** The next piece to write: the first chunks joined, up to WRITE_BYTES. */
-  const nextPiece = (): Buffer => {
-    const first = chunks[head]!;
-    if (first.length >= WRITE_BYTES) return first.subarray(0, WRITE_BYTES);
-    if (head + 1 === chunks.length) return first;
-    let end = head;
-    let size = 0;
-    while (end < chunks.length && (end === head || size + chunks[end]!.length <= WRITE_BYTES)) size += chunks[end++]!.length;
-    return end === head + 1 ? first : Buffer.concat(chunks.slice(head, end), size);
+  /**
+   * One write of `piece`: how many of its bytes are done with (written, or
+   * lost to an error), or 'blocked'. A reader that is gone (EPIPE) ends all
+   * writing: everything is done with.
+   */
+  const attempt = (piece: Buffer): number | 'blocked' => {
+    const result = writeOnce(piece);
+    if ('written' in result) return result.written;
+    if ('blocked' in result) return 'blocked';
+    if (result.errno === EPIPE) {
+      // Nobody will ever read this descriptor again: nothing more is written to it.
+      if (destination!.raisesSigpipe) selfInflicted?.note(SIGPIPE);
+      broken = true;
+      return Number.POSITIVE_INFINITY;
+    }
+    if (result.errno === EFBIG) selfInflicted?.note(SIGXFSZ);
+    // A write that fails for another reason (EIO from a hung-up terminal, EFBIG) loses that piece, not the rest.
+    return piece.length;
   };
 
-  /**
-   * Queues `bytes`: as they are when nothing waits (they go out at once, or
-   * what is left of them is copied: write()), else copied into the block being filled.
-   */
-  const enqueue = (bytes: Buffer): void => {
-    if (chunks.length === head) {
-      chunks.push(bytes);
-      return;
-    }
-    if (block === undefined || blockUsed + bytes.length > block.length) {
-      block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, bytes.length));
-      blockStart = 0;
-      blockUsed = 0;
-      chunks.push(block.subarray(0, 0));
-    }
-    block.set(bytes, blockUsed);
-    blockUsed += bytes.length;
-    chunks[chunks.length - 1] = block.subarray(blockStart, blockUsed);
+  /** The waiting bytes, in order, copied to the front of `target`. */
+  const copyQueue = (target: Buffer): void => {
+    if (queued === 0) return;
+    const first = Math.min(queued, ring!.length - start);
+    target.set(ring!.subarray(start, start + first), 0);
+    if (first < queued) target.set(ring!.subarray(0, queued - first), first);
   };
+
+  /** Queues a copy of `bytes` behind what waits. */
+  const enqueue = (bytes: Buffer): void => {
+    const size = ring?.length ?? 0;
+    if (queued + bytes.length > size) {
+      let grown = Math.max(size, RING_BYTES);
+      while (grown < queued + bytes.length) grown *= 2;
+      const next = Buffer.allocUnsafe(grown);
+      copyQueue(next);
+      ring = next;
+      start = 0;
+    }
+    const end = (start + queued) % ring!.length;
+    const first = Math.min(bytes.length, ring!.length - end);
+    ring!.set(bytes.subarray(0, first), end);
+    if (first < bytes.length) ring!.set(bytes.subarray(first), 0);
+    queued += bytes.length;
+  };
+
+  /** The next piece to write: the front of the queue, up to the ring's end or WRITE_BYTES. */
+  const nextPiece = (): Buffer => ring!.subarray(start, start + Math.min(queued, ring!.length - start, WRITE_BYTES));
 
   const consume = (count: number): void => {
-    queued -= count;
-    while (count > 0) {
-      const first = chunks[head]!;
-      if (first.length <= count) {
-        head += 1;
-        count -= first.length;
-      } else {
-        chunks[head] = first.subarray(count);
-        count = 0;
-      }
-    }
-    if (head === chunks.length) {
-      chunks = [];
-      head = 0;
-      block = undefined;
-    } else if (head > 1024 && head * 2 > chunks.length) {
-      chunks = chunks.slice(head);
-      head = 0;
-    }
-    // The last chunk, if it is the block being filled, may have lost its front.
-    if (block !== undefined) blockStart = blockUsed - chunks[chunks.length - 1]!.length;
+    queued -= Math.min(count, queued);
+    start = queued === 0 ? 0 : (start + count) % ring!.length;
+    if (queued === 0 && ring!.length > KEEP_BYTES) ring = undefined;
   };
 
   const notify = (): void => {
@@ -153,22 +152,9 @@ export function createSink(fd: number, options: SinkOptions = {}): Sink {
 
   function pump(): void {
     while (queued > 0 && !waiting) {
-      const result = writeOnce(nextPiece());
-      if ('written' in result) {
-        consume(result.written);
-        continue;
-      }
-      if ('blocked' in result) return waitForRoom();
-      if (result.errno === EPIPE) {
-        // Nobody will ever read this descriptor again: nothing more is written to it.
-        if (destination!.raisesSigpipe) selfInflicted?.note(SIGPIPE);
-        broken = true;
-        consume(queued);
-      } else {
-        if (result.errno === EFBIG) selfInflicted?.note(SIGXFSZ);
-        // A write that fails for another reason (EIO from a hung-up terminal, EFBIG) loses that piece, not the rest.
-        consume(Math.min(queued, nextPiece().length));
-      }
+      const done = attempt(nextPiece());
+      if (done === 'blocked') return waitForRoom();
+      consume(done);
     }
     notify();
   }
@@ -177,14 +163,21 @@ export function createSink(fd: number, options: SinkOptions = {}): Sink {
     write(bytes, force = false) {
       if (broken) return true;
       if (!force && queued + bytes.length > BOUND_BYTES) return false;
-      // Nothing waits: the caller's bytes go out as they are, and only what
-      // the descriptor did not take is copied (a labelled read is a view of
-      // memory the labeller reuses, output/wasm-labeller.ts).
-      const borrowed = chunks.length === head;
-      enqueue(bytes);
-      queued += bytes.length;
-      if (!waiting) pump();
-      if (borrowed && chunks.length > head) chunks[head] = Buffer.from(chunks[head]!);
+      let rest = bytes;
+      // Nothing waits: the bytes go out as they are, and only what the
+      // descriptor did not take is copied. The caller may reuse its buffer
+      // (a labelled read is a view of memory the labeller reuses, wasm-labeller.ts).
+      while (queued === 0 && !waiting && rest.length > 0) {
+        const done = attempt(rest.subarray(0, WRITE_BYTES));
+        if (done === 'blocked') break;
+        rest = rest.subarray(Math.min(done, rest.length));
+      }
+      if (broken || rest.length === 0) return true;
+      const wasEmpty = queued === 0;
+      enqueue(rest);
+      if (waiting) return true;
+      if (wasEmpty) waitForRoom();
+      else pump();
       return true;
     },
     hasRoom: () => broken || queued < BOUND_BYTES,
