@@ -10,8 +10,9 @@ const O_NONBLOCK = 0o4000;
 const F_GETFL = 3;
 const F_SETFL = 4;
 const F_SETPIPE_SZ = 1031;
+const F_GETPIPE_SZ = 1032;
 /** What a pipe of the init's holds: a fast writer then wakes the init once per this much, not per 64 KiB. */
-const PIPE_BYTES = 256 * 1024;
+export const PIPE_BYTES = 256 * 1024;
 
 export interface Pipe {
   readonly read: number;
@@ -37,6 +38,17 @@ export function readSome(fd: number, buffer: Buffer): number | 'again' | 'end' |
     if (code === EINTR) continue;
     return code === EAGAIN ? 'again' : lastError(`read(${fd})`);
   }
+}
+
+/**
+ * Makes the pipe `fd` leads to hold at least PIPE_BYTES, where it holds less
+ * and the limits allow (Linux's pipe-max-size, 1 MiB by default, and a user's
+ * pipe-user-pages quota): never smaller. That is the pipe's size, shared by
+ * all its writers and readers, not a flag of anyone's descriptor (SPEC §16).
+ */
+export function enlargePipe(fd: number): void {
+  const size = libc.fcntl(fd, F_GETPIPE_SZ) as number;
+  if (size >= 0 && size < PIPE_BYTES) libc.fcntl(fd, F_SETPIPE_SZ, 'int', PIPE_BYTES);
 }
 
 export function closeDescriptor(fd: number): void {

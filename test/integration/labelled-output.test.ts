@@ -98,3 +98,22 @@ test('a reader that stopped holds the service back, never the init: signals go o
   }
 });
 
+
+test('a pipe the init writes to is made to hold 256 KiB (so that a reader that took a page does not wake it for a page); one that holds more keeps its size', async (t) => {
+  for (const before of [undefined, 1024 * 1024]) {
+    const svc = servicesDir();
+    const stdout = fifo();
+    if (before !== undefined) stdout.size(before);
+    const path = svc.file('services:\n  hello:\n    command: ["sh", "-c", "echo hello; exec sleep 1000"]\n');
+    const init = await startInit(['--services', path, 'sleep', '1000'], { stdio: ['ignore', stdout.writer, 'pipe'] });
+    closeSync(stdout.writer);
+    try {
+      await waitFor('the labelled line', () => (stdout.drain(), stdout.text().includes('hello | hello\n')));
+      t.is(stdout.size(), before ?? 256 * 1024, `a pipe that held ${before ?? 'the default 64 KiB'}`);
+      init.signal('SIGTERM');
+      t.is((await init.outcome).code, 143);
+    } finally {
+      stdout.close();
+    }
+  }
+});

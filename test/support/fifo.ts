@@ -9,8 +9,14 @@ import { tmp } from './files.js';
 export interface Fifo {
   /** The write end to hand to the init (close it in the test once the init has it). */
   readonly writer: number;
-  /** Fills the pipe up, so that the next write would block. */
+  /**
+   * Fills the pipe up, so that the next write would block: made first as
+   * large as the init makes a pipe it writes to (256 KiB), or the init would
+   * find room in it.
+   */
   fill(): void;
+  /** How much the pipe holds (F_GETPIPE_SZ); with `bytes`, made to hold that much first (F_SETPIPE_SZ). */
+  size(bytes?: number): number;
   /** Reads what is there now (a pipe that was filled gives its filler back first); true once every writer is gone. */
   drain(): boolean;
   /** Everything read so far, but for the filler. */
@@ -21,6 +27,8 @@ export interface Fifo {
 }
 
 const FILLER = 0x2e; // '.'
+/** What the init makes a pipe it writes to hold (src/syscalls/pipe.ts). */
+export const PIPE_BYTES = 256 * 1024;
 
 export function fifo(): Fifo {
   const path = join(tmp(), 'fifo');
@@ -29,9 +37,18 @@ export function fifo(): Fifo {
   const writer = openSync(path, constants.O_WRONLY);
   const chunks: Buffer[] = [];
   const buffer = Buffer.alloc(1 << 20);
+  const size = (bytes?: number): number => {
+    // Node has no fcntl: python3 opens the FIFO again, which is the same pipe.
+    const script = `import fcntl, os, sys\nfd = os.open(sys.argv[1], os.O_WRONLY | os.O_NONBLOCK)\nif len(sys.argv) > 2: fcntl.fcntl(fd, 1031, int(sys.argv[2]))\nprint(fcntl.fcntl(fd, 1032))`;
+    const result = spawnSync('python3', ['-c', script, path, ...(bytes === undefined ? [] : [String(bytes)])], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`F_GETPIPE_SZ of ${path}: ${result.stderr}`);
+    return Number(result.stdout.trim());
+  };
   return {
     writer,
+    size,
     fill() {
+      size(PIPE_BYTES);
       const filler = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
       try {
         for (;;) writeSync(filler, Buffer.alloc(4096, FILLER));
