@@ -12,6 +12,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { asPid1, measured, median, pairedLatencies, read, waitFor } from './common.mjs';
 
 const SIZE = 100;
+/** What docker-container-init makes a pipe it writes to hold (src/syscalls/pipe.ts, PIPE_BYTES). */
+export const PIPE_BYTES = 256 * 1024;
 
 /**
  * Runs argv as PID 1 with its stdout a pipe (a FIFO, not the socket pair that
@@ -19,13 +21,13 @@ const SIZE = 100;
  * cannot be opened as) that scripts/bench/reader.c reads at full speed;
  * resolves with how long `count` lines took from the first byte.
  */
-function throughput(argv, env, count, dir, reader) {
+function throughput(argv, env, count, dir, reader, pipeBytes) {
   return new Promise((resolve, reject) => {
     const path = join(dir, `stdout-${process.hrtime.bigint()}`);
     execFileSync('mkfifo', [path]);
     const readEnd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const writeEnd = openSync(path, constants.O_WRONLY);
-    const reading = spawn(reader, [String(count)], { stdio: [readEnd, 'pipe', 'inherit'] });
+    const reading = spawn(reader, [String(count), ...(pipeBytes === undefined ? [] : [String(pipeBytes)])], { stdio: [readEnd, 'pipe', 'inherit'] });
     const child = spawn(asPid1(argv)[0], asPid1(argv).slice(1), { env, stdio: ['ignore', writeEnd, 'ignore'] });
     closeSync(readEnd);
     closeSync(writeEnd);
@@ -50,7 +52,13 @@ const pid1 = (pid) => Number(read(`/proc/${pid}/task/${pid}/children`).trim().sp
 export async function outputThroughput({ supervisors, bin, work, env, count, runs }) {
   const rows = new Map();
   const flood = [bin('lines'), String(count), String(SIZE)];
-  const subjects = [['cat (the floor)', ['sh', '-c', `${flood.join(' ')} | cat`]]];
+  const catArgv = ['sh', '-c', `${flood.join(' ')} | cat`];
+  // cat writes into the FIFO as it comes (64 KiB), and into one made as large
+  // as the init makes the pipes it writes to (src/syscalls/pipe.ts).
+  const subjects = [
+    ['cat (the floor)', catArgv],
+    [`cat, the FIFO made ${PIPE_BYTES / 1024} KiB first`, catArgv, {}, PIPE_BYTES],
+  ];
   for (const supervisor of supervisors) {
     const dir = mkdtempSync(join(work, 'output-'));
     const config = join(dir, 'config');
@@ -58,10 +66,10 @@ export async function outputThroughput({ supervisors, bin, work, env, count, run
     const built = supervisor.build(config, [{ name: 'flood', argv: flood, restart: false }]);
     subjects.push([supervisor.name, built.argv, built.env]);
   }
-  for (const [name, argv, extra] of subjects) {
+  for (const [name, argv, extra, pipeBytes] of subjects) {
     const times = [];
     try {
-      for (let i = 0; i < runs; i++) times.push(await throughput(argv, { ...env, ...extra }, count, work, bin('reader')));
+      for (let i = 0; i < runs; i++) times.push(await throughput(argv, { ...env, ...extra }, count, work, bin('reader'), pipeBytes));
     } catch (error) {
       rows.set(name, { error: error.message });
       continue;
