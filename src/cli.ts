@@ -120,7 +120,7 @@ function main(argv: readonly string[]): void {
       }
       // Before anything opens a descriptor of its own (nothing so far has):
       // which descriptors came from the parent, to hand them on to the command.
-      const { inheritedFds, debuggerClosed } = scanInheritedDescriptors();
+      const { inheritedFds, debuggerClosed, open } = scanInheritedDescriptors();
       // The command's own bytes, not Node's UTF-8 reading of them (a Latin-1 file name stays one).
       const commandBytes = argvBytes?.slice(argv.length - command.length) ?? command.map((word) => Buffer.from(word));
       const services = commandServices(options.runs, command.length > 0 ? { argv: command, bytes: commandBytes } : undefined, fileServices);
@@ -138,6 +138,7 @@ function main(argv: readonly string[]): void {
         control: options.controlSocket ?? (options.servicesFile !== undefined ? DEFAULT_CONTROL_SOCKET : undefined),
         exit: (status) => leave(sinks, status),
         inheritedFds,
+        openAtStart: open,
         early: earlySignals,
         debuggerClosed,
         selfInflicted,

@@ -5,15 +5,23 @@
 // around the scan, and the scan repeated if it was open during it. A debugger
 // that opens after the scan has a close-on-exec socket the command never sees,
 // and watch-for-started-inspector.ts closes it.
+import { openDescriptors, type OpenFd } from '../syscalls/descriptors.js';
 import { inheritedDescriptors } from '../syscalls/inherited-descriptors.js';
 import { closeStartedDebugger } from '../syscalls/node-internals.js';
 
-export function scanInheritedDescriptors(): { inheritedFds: number[]; debuggerClosed: boolean } {
+export interface DescriptorScan {
+  readonly inheritedFds: number[];
+  readonly debuggerClosed: boolean;
+  /** Every descriptor open at the scan, for the set-up that needs them too (effects/set-up.ts): one scan of /proc/self/fd, not two. */
+  readonly open: readonly OpenFd[];
+}
+
+export function scanInheritedDescriptors(): DescriptorScan {
   let debuggerClosed = closeStartedDebugger();
-  let inheritedFds = inheritedDescriptors();
+  let open = openDescriptors();
   if (closeStartedDebugger()) {
     debuggerClosed = true;
-    inheritedFds = inheritedDescriptors();
+    open = openDescriptors();
   }
-  return { inheritedFds, debuggerClosed };
+  return { inheritedFds: inheritedDescriptors(open), debuggerClosed, open };
 }

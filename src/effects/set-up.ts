@@ -4,6 +4,7 @@
 import { embeddedCacheStates } from '../boot/compile-embedded.js';
 import { codeCacheState, type CodeCacheState } from '../boot/launcher-contract.js';
 import type { InitEvent } from '../streams/events.js';
+import type { OpenFd } from '../syscalls/descriptors.js';
 import { becomeChildSubreaper } from '../syscalls/prctl.js';
 import { SIGNAL_MESSAGE_BYTES, widenSignalPipes } from '../syscalls/signal-pipe.js';
 import { askForParentDeathSignal } from './ask-for-parent-death-signal.js';
@@ -17,6 +18,8 @@ export interface SetUpPlan {
   readonly parentDeathSignal: { readonly signal: number; readonly name: string } | undefined;
   /** The init's parent when its code first ran. */
   readonly parentAtStart: number;
+  /** The descriptors open at start-up (effects/scan-inherited-descriptors.ts): libuv's signal pipes among them. */
+  readonly openAtStart: readonly OpenFd[];
 }
 
 const CODE_CACHE_NOTES: Record<CodeCacheState, string> = {
@@ -47,7 +50,7 @@ export function setUp(plan: SetUpPlan): { notes: InitEvent[]; alsoReceived: numb
     // The parent died before the kernel was asked: the signal will never come, so it is made up.
     if (asked.gone) alsoReceived.push(death.signal);
   }
-  const widened = widenSignalPipes();
+  const widened = widenSignalPipes(plan.openAtStart);
   for (const error of widened.errors) notes.push(note('warn', `${error.message}: more than 4096 signals pending at once would be lost`));
   if (widened.widened > 0) notes.push(note('debug', `room for ${widened.bytes / SIGNAL_MESSAGE_BYTES} pending signals`));
   return { notes, alsoReceived };

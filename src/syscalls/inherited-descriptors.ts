@@ -9,8 +9,7 @@
 // jobserver, say) looks like Node's own and is not passed on.
 import { openDescriptors, ownPipes, type OpenFd } from './descriptors.js';
 
-export function inheritedDescriptors(): number[] {
-  const open = openDescriptors();
+export function inheritedDescriptors(open: readonly OpenFd[] = openDescriptors()): number[] {
   const pipes = ownPipes(open);
   const isNodesOwn = ({ fd, target, closeOnExec }: OpenFd): boolean =>
     fd > 2 && closeOnExec && (target.startsWith('anon_inode:') || pipes.has(target));

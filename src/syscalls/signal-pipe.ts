@@ -9,7 +9,7 @@
 // init widens all of them rather than guess which belongs to the main loop.
 // The other pipes Node holds both ends of are blocking (libuv's signal lock).
 import { readFileSync } from 'node:fs';
-import { openDescriptors, ownPipes } from './descriptors.js';
+import { ownPipes, type OpenFd } from './descriptors.js';
 import { lastError, type SyscallError } from './errors.js';
 import { libc } from './libc.js';
 
@@ -33,12 +33,13 @@ export interface WidenResult {
   readonly errors: readonly SyscallError[];
 }
 
-export function widenSignalPipes(): WidenResult {
+/** Widens the signal pipes among `open`, the process's descriptors (descriptors.ts, openDescriptors). */
+export function widenSignalPipes(open: readonly OpenFd[]): WidenResult {
   const bytes = pipeMaxSize();
   let widened = 0;
   let size = 0;
   const errors: SyscallError[] = [];
-  for (const ends of ownPipes(openDescriptors()).values()) {
+  for (const ends of ownPipes(open).values()) {
     if (!ends.every((end) => end.nonBlocking && end.closeOnExec)) continue;
     const writeEnd = ends.find((end) => end.access === 1)!;
     const result = libc.fcntl(writeEnd.fd, F_SETPIPE_SZ, 'int', bytes) as number;
