@@ -125,7 +125,8 @@ async function bundleCli(outfile, header) {
  * The single executable: a copy of this node binary (postject) whose main
  * script, src/launcher/sea-main.ts, runs the bundle, an asset, from V8's code cache,
  * another asset; koffi's native addon is one more. The cache is made by a first
- * executable, run once here, that writes it when its start-up is over.
+ * executable, run once here, that writes it when its start-up is over; yaml's,
+ * by a second one, which has the bundle's cache and reads a services file.
  */
 async function buildSea() {
   const work = join(root, 'dist/sea-work');
@@ -146,8 +147,13 @@ async function buildSea() {
   makeExecutable(first, { ...assets, 'code-cache-destination': destination });
   const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
   execFileSync(first, ['-D', '--', 'true'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  // With the bundle's cache, a run that reads a services file: yaml's cache (a file of its own, beside it).
+  makeExecutable(first, { ...assets, 'init.code-cache': cache, 'code-cache-destination': destination });
+  const services = join(work, 'services.yaml');
+  writeFileSync(services, 'services:\n  once:\n    command: ["true"]\n    restart: "no"\n');
+  execFileSync(first, ['-D', '--services', services, '--', 'true'], { stdio: ['ignore', 'ignore', 'inherit'], env });
   rmSync(first);
-  makeExecutable(output, { ...assets, 'init.code-cache': cache });
+  makeExecutable(output, { ...assets, 'init.code-cache': cache, 'yaml.code-cache': `${cache}.yaml` });
 }
 
 /**

@@ -26,7 +26,10 @@ export function commandStart({ line, dci, sea, bin, work, runs }) {
     ['docker-container-init --log-format json -v', [dci, '--log-format', 'json', '-v', ...stamp]],
     ['docker-container-init --services (10 services first)', [dci, '--services', services, ...stamp]],
   ];
-  if (sea !== undefined) subjects.push(['docker-container-init, single executable', [sea, ...stamp]]);
+  if (sea !== undefined) {
+    subjects.push(['docker-container-init, single executable', [sea, ...stamp]]);
+    subjects.push(['docker-container-init, single executable, --services (10 services first)', [sea, '--services', services, ...stamp]]);
+  }
   const times = subjects.map(() => []);
   const once = (argv) => {
     writeFileSync(out, '');

@@ -7,10 +7,12 @@
 // the init's start-up ran: build.mjs makes it with a first executable, which
 // it runs once (`-D -- true`) and whose one extra asset names the file to
 // write the cache to, once start-up is over (src/boot/launcher-contract.ts). Both are
-// the same node binary, with the same flags: V8 takes the cache.
+// the same node binary, with the same flags: V8 takes the cache. A second
+// first executable, which has that cache, reads a services file once: yaml's
+// cache (boot/compile-embedded.ts) goes beside it, and becomes an asset too.
 import { writeFileSync } from 'node:fs';
 import { getAsset, getRawAsset } from 'node:sea';
-import { onStartUpOver } from '../boot/launcher-contract.js';
+import { offerCodeCacheStore, onStartUpOver } from '../boot/launcher-contract.js';
 import { bundleScript } from './bundle-script.js';
 
 function optionalAsset(key: string): ArrayBuffer | undefined {
@@ -23,10 +25,18 @@ function optionalAsset(key: string): ArrayBuffer | undefined {
 
 const cache = optionalAsset('init.code-cache');
 const script = bundleScript(getAsset('init.cjs', 'utf8'), process.execPath, cache === undefined ? undefined : Buffer.from(cache));
-const destination = optionalAsset('code-cache-destination');
-if (destination !== undefined) {
-  onStartUpOver(() => writeFileSync(Buffer.from(destination).toString(), script.codeCache()));
-}
+const destinationAsset = optionalAsset('code-cache-destination');
+const destination = destinationAsset === undefined ? undefined : Buffer.from(destinationAsset).toString();
+if (destination !== undefined && !script.fromCache) onStartUpOver(() => writeFileSync(destination, script.codeCache()));
+offerCodeCacheStore({
+  read(name) {
+    const cached = optionalAsset(`${name}.code-cache`);
+    return cached === undefined ? undefined : Buffer.from(cached);
+  },
+  write(name, data) {
+    if (destination !== undefined) writeFileSync(`${destination}.${name}`, data);
+  },
+});
 // Node's own modules come to the bundle from process.getBuiltinModule: Node 26
 // traces each require of one under NODE_DEBUG=module, and the bundle's first
 // module (src/boot/sea-restart.ts) has not yet started the executable over

@@ -3,6 +3,7 @@
 import test from 'ava';
 import { runInit } from '../support/init.js';
 import { HIDE_NODE, INIT } from '../support/paths.js';
+import { servicesDir } from '../support/services.js';
 
 test('node is hidden from the init: no node binary, no node_modules', async (t) => {
   t.true(HIDE_NODE, 'run with DCI_HIDE_NODE=1');
@@ -18,4 +19,12 @@ test("the init's bundle is compiled from V8's code cache that the executable car
   const { code, stderr } = await runInit(['-vv', '--', 'true']);
   t.is(code, 0, stderr);
   t.regex(stderr, /\[DEBUG\]\[docker-container-init\] compiled from V8's code cache\n/);
+});
+
+test("yaml, read for a services file, is compiled from the code cache the executable carries too", async (t) => {
+  const svc = servicesDir();
+  const path = svc.file('services:\n  once:\n    command: ["true"]\n    restart: "no"\n');
+  const { code, stderr } = await runInit(['-vv', '--services', path, '--', 'true']);
+  t.is(code, 0, stderr);
+  t.regex(stderr, /\[DEBUG\]\[docker-container-init\] yaml: compiled from V8's code cache\n/);
 });
