@@ -53,8 +53,8 @@ export function labelledLines(name: string, width: number, stream: 'stdout' | 's
   let partial = Buffer.alloc(0);
   // The partial line and the next read, joined in a buffer of the stream's
   // own, reused: a new one a read (Buffer.concat) is memory outside V8's heap,
-  // and 64 KiB of it a read kept V8's full collections running (perf: a
-  // quarter of the init's time under a flood).
+  // and 64 KiB of it a read kept V8's full collections running (with the
+  // sink's buffers, about a quarter of the init's time under a flood: perf).
   let joined = Buffer.alloc(0);
   const join = (bytes: Buffer): Buffer => {
     const size = partial.length + bytes.length;
