@@ -1,9 +1,8 @@
 // The supervise operator itself, in the manner of RxJS's own operator specs:
 // a source that is empty, never emits or errors; input that arrives while a
 // step's actions are being emitted; a rule that throws; an early unsubscribe.
-import test from 'ava';
-import { Subject } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
+import test, { type ExecutionContext } from 'ava';
+import { map, Subject } from 'rxjs';
 import type { Action, InitEvent } from '../../src/streams/events.js';
 import { supervise } from '../../src/streams/supervise.js';
 import { act, command, config, ev, idle } from '../support/fixtures.js';
@@ -62,30 +61,40 @@ test("input fed back while a step's actions go out waits for that step to end: s
   t.deepEqual(seen, ['spawn 0', 'spawn 1', 'started command 1 (pid 7: a)', 'started command 2 (pid 8: b)']);
 });
 
+/**
+ * Runs `events` through supervise, unsubscribed at frame 10; returns how many
+ * of the scheduler's timers are still queued at frame 20 (none, once every
+ * timer the state held was cancelled).
+ */
+function unsubscribedEarly(
+  t: ExecutionContext,
+  cfg: ReturnType<typeof idle>,
+  events: string,
+  values: Record<string, InitEvent>,
+  actions: string,
+): number {
+  const scheduler = marbles(t);
+  let queued = -1;
+  scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+    const source = cold<InitEvent>(events, values);
+    const types = source.pipe(
+      supervise(cfg, scheduler),
+      map((action) => action.type),
+    );
+    expectObservable(types, subscribedUntil(10)).toBe(actions, { l: 'log', b: 'broadcast', w: 'sweep' });
+    expectSubscriptions(source.subscriptions).toBe(subscribedUntil(10));
+    scheduler.schedule(() => (queued = scheduler.actions.length), 20);
+  });
+  return queued;
+}
+
 test('an early unsubscribe cancels every timer the state holds, and the source is left', (t) => {
-  const scheduler = new TestScheduler((actual, expected) => t.deepEqual(actual, expected));
-  const events = new Subject<InitEvent>();
+  // SIGTERM is held by --delay-term (1 s): only its log line comes before the unsubscribe.
   const cfg = idle({ logLevel: 'info', graceMs: 5_000, delayTermMs: 1_000 });
-  const seen: Action[] = [];
-  const subscription = events.pipe(supervise(cfg, scheduler)).subscribe((action) => seen.push(action));
-  events.next(ev.signal(SIGTERM)); // held: the --delay-term timer
-  scheduler.flush();
-  t.is(scheduler.actions.length, 1, 'the --delay-term timer waits');
-  subscription.unsubscribe();
-  t.is(scheduler.actions.length, 0, 'and is cancelled');
-  t.false(events.observed, 'the source is left');
-  scheduler.frame = 10_000;
-  scheduler.flush();
-  t.deepEqual(seen.map((action) => action.type), ['log'], 'nothing fired after the unsubscribe');
+  t.is(unsubscribedEarly(t, cfg, 's', { s: ev.signal(SIGTERM) }, 'l'), 0, 'the --delay-term timer is cancelled');
 });
 
 test('an early unsubscribe during the shutdown cancels the --grace and report timers', (t) => {
-  const scheduler = new TestScheduler((actual, expected) => t.deepEqual(actual, expected));
-  const events = new Subject<InitEvent>();
-  const subscription = events.pipe(supervise(idle({ logLevel: 'info', graceMs: 5_000 }), scheduler)).subscribe();
-  events.next(ev.signal(SIGTERM));
-  events.next(ev.signalled(2));
-  t.is(scheduler.actions.length, 2, '--grace and the first "still waiting" report');
-  subscription.unsubscribe();
-  t.is(scheduler.actions.length, 0);
+  const cfg = idle({ logLevel: 'info', graceMs: 5_000 });
+  t.is(unsubscribedEarly(t, cfg, '(sr)', { s: ev.signal(SIGTERM), r: ev.signalled(2) }, '(lbllw)'), 0, '--grace and the "still waiting" report are cancelled');
 });
