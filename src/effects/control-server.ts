@@ -39,7 +39,6 @@ function parseRequest(line: string): ControlRequest | undefined {
 }
 
 export function controlServer(path: string): ControlServer {
-  let net: typeof import('node:net');
   const events = new Subject<InitEvent>();
   const waiting = new Map<number, Socket>();
   const ownUid = process.geteuid?.() ?? 0;
@@ -75,6 +74,8 @@ export function controlServer(path: string): ControlServer {
   };
 
   const listen = (): void => {
+    // Loaded here, once the socket is opened (see events below); Node keeps it after the first time.
+    const net = process.getBuiltinModule('node:net');
     const server: Server = net.createServer(serve);
     server.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EADDRINUSE') return noSocket(error.code ?? error.message);
@@ -111,7 +112,6 @@ export function controlServer(path: string): ControlServer {
   };
 
   const open = (): void => {
-    net = process.getBuiltinModule('node:net');
     try {
       // Its folder, the init's alone (mode 0700); what holds it may exist already.
       mkdirSync(dirname(dirname(path)), { recursive: true });
