@@ -6,6 +6,7 @@
 // own here: a copy of node (for the npm package's launcher), or the single
 // executable, which nothing else maps.
 import test from 'ava';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmp } from '../support/files.js';
@@ -31,6 +32,11 @@ test('a few seconds after start-up the pages start-up read go back, and the init
   const own = launcher ? join(dir, 'node') : join(dir, 'docker-container-init');
   copyFileSync(launcher ? process.execPath : INIT, own);
   chmodSync(own, 0o755);
+  // A process that another test forked while the copy was written holds it
+  // open for writing until that process execs; an exec of the copy meanwhile
+  // fails with ETXTBSY, and the launcher's shell would then run the next node
+  // in PATH (seen once in CI: the wait below timed out). Run it once first.
+  await waitFor('the copy to run', () => (spawnSync(own, ['--version']).error as NodeJS.ErrnoException | undefined)?.code !== 'ETXTBSY', 10_000);
   const argv = ['--', 'sleep', '1000'];
   const init = launcher
     ? await startInit(argv, { env: { PATH: `${dir}:${process.env['PATH']}` }, timeoutMs: 40_000 })
