@@ -26,7 +26,8 @@ import { lineWriter } from './output/log-writer.js';
 import { createLogger, type Logger } from './output/logger.js';
 import { selfInflictedSignals } from './output/self-inflicted-signals.js';
 import { standardSinks, type StandardSinks } from './output/standard-sinks.js';
-import { mainLoop } from './effects/main-loop.js';
+import { mainLoop, type MainLoopPlan } from './effects/main-loop.js';
+import { startUp } from './effects/start-up.js';
 import { scanInheritedDescriptors } from './effects/scan-inherited-descriptors.js';
 import { underAnotherInit } from './effects/under-another-init.js';
 import { setV8Flags } from './syscalls/node-internals.js';
@@ -126,7 +127,7 @@ function main(argv: readonly string[]): void {
       const services = commandServices(options.runs, command.length > 0 ? { argv: command, bytes: commandBytes } : undefined, fileServices);
       const config = supervisorConfig(options, services, logLevelFor(options), range);
       const death = options.parentDeathSignal;
-      mainLoop({
+      const plan: MainLoopPlan = {
         config,
         subreaper: notPid1,
         underAnotherInit: under,
@@ -142,9 +143,9 @@ function main(argv: readonly string[]): void {
         early: earlySignals,
         debuggerClosed,
         selfInflicted,
-      });
-      // The programs start on the event loop's first turn (effects/main-loop.ts); after them:
-      setImmediate(() => {
+      };
+      // Once the programs have started (effects/main-loop.ts):
+      const startedUp = (): void => {
         startUpOver();
         if (options.verbosity >= 1) logger.loadMachinery(LOGGER_IDLE_MS);
         // An init runs a few lines of JavaScript per signal or exit, now and
@@ -163,7 +164,8 @@ function main(argv: readonly string[]): void {
         // ones the next event needs took some 75 ms, which a command that
         // exits at once, or the first signal, would wait for.
         setTimeout(releaseFilePages, RELEASE_PAGES_AFTER_MS).unref();
-      });
+      };
+      mainLoop(plan, startUp(plan), startedUp);
     }
   }
 }

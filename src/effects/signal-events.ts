@@ -12,8 +12,6 @@ import { watchForStartedInspector } from './watch-for-started-inspector.js';
 
 export interface SignalSources {
   readonly early: EarlySignals;
-  /** Every signal to catch beyond the early ones (realtime signals, with -r or -p). */
-  readonly caught: Iterable<number>;
   /** A SIGUSR1 during Node's start-up had opened its debugger, closed at start-up (see scan-inherited-descriptors.ts). */
   readonly debuggerClosed: boolean;
   /** Signals to deliver as if just received (a parent-death signal whose moment has passed). */
@@ -26,7 +24,6 @@ export interface SignalSources {
 export function signalEvents(sources: SignalSources): Observable<InitEvent> {
   return new Observable<InitEvent>((subscriber) => {
     const signal = (number: number): void => subscriber.next({ kind: 'signal', signal: number });
-    sources.early.catchAlso(sources.caught);
 
     // Node may start its debugger more than once for one request (it asks both by
     // interrupt and through the event loop): however often it has to be closed,
@@ -36,7 +33,8 @@ export function signalEvents(sources: SignalSources): Observable<InitEvent> {
       if (debuggerSeen) return;
       debuggerSeen = true;
       subscriber.next({ kind: 'note', level: 'warn', message: 'a SIGUSR1 came while Node.js was starting and opened its debugger; closed it again' });
-      signal(SIGUSR1);
+      // Node opens it on a turn of the event loop, which may come after the command started.
+      subscriber.next({ kind: 'signal', signal: SIGUSR1, atStartUp: true });
     };
     // What came while Node.js was starting goes in first.
     for (const number of sources.early.lostAtStartup) signal(number);

@@ -19,8 +19,12 @@ export interface Outcome {
 export type InitEvent =
   /** Start-up is over: every signal that came before it has been delivered. The programs may start. */
   | { readonly kind: 'ready' }
-  /** A signal the init caught (never SIGCHLD: that drives the reap loop). */
-  | { readonly kind: 'signal'; readonly signal: number }
+  /**
+   * A signal the init caught (never SIGCHLD: that drives the reap loop).
+   * `atStartUp`: it came while Node.js was starting, whenever it is noticed (a
+   * SIGUSR1 that opened Node's debugger, found on a later turn): dropped (SPEC §11).
+   */
+  | { readonly kind: 'signal'; readonly signal: number; readonly atStartUp?: true }
   /** One pass of the reap loop: every exit it collected (a health probe's with its output), and whether no child is left at all. */
   | { readonly kind: 'reaped'; readonly exits: readonly ReapedExit[]; readonly childless: boolean }
   // What performing an action taught (the interpreter feeds these back):

@@ -65,6 +65,7 @@ export const libc = lazily({
   epoll_wait: () => lib.func('int epoll_wait(int epfd, _Out_ void *events, int maxevents, int timeout)'),
   poll: () => lib.func('int poll(_Inout_ void *fds, unsigned long nfds, int timeout)'),
   fcntl: () => lib.func('int fcntl(int fd, int cmd, ...)'),
+  ioctl: () => lib.func('int ioctl(int fd, unsigned long request, ...)'),
   sigaction: () => lib.func('int sigaction(int signum, const void *act, _Out_ void *oldact)'),
   prctl: () => lib.func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)'),
   prctlGet: () => lib.func('prctl', 'int', ['int', '_Out_ int *', 'unsigned long', 'unsigned long', 'unsigned long']),

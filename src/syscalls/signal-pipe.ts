@@ -14,6 +14,7 @@ import { lastError, type SyscallError } from './errors.js';
 import { libc } from './libc.js';
 
 const F_SETPIPE_SZ = 1031;
+const FIONREAD = 0x541b;
 const DEFAULT_PIPE_MAX = 1024 * 1024;
 /** sizeof(uv__signal_msg_t) on 64-bit Linux: a handle pointer and an int, padded. */
 export const SIGNAL_MESSAGE_BYTES = 16;
@@ -33,14 +34,18 @@ export interface WidenResult {
   readonly errors: readonly SyscallError[];
 }
 
-/** Widens the signal pipes among `open`, the process's descriptors (descriptors.ts, openDescriptors). */
+/** The ends of each signal pipe among `open`, the process's descriptors (descriptors.ts, openDescriptors). */
+function signalPipes(open: readonly OpenFd[]): OpenFd[][] {
+  return [...ownPipes(open).values()].filter((ends) => ends.every((end) => end.nonBlocking && end.closeOnExec));
+}
+
+/** Widens the signal pipes among `open`. */
 export function widenSignalPipes(open: readonly OpenFd[]): WidenResult {
   const bytes = pipeMaxSize();
   let widened = 0;
   let size = 0;
   const errors: SyscallError[] = [];
-  for (const ends of ownPipes(open).values()) {
-    if (!ends.every((end) => end.nonBlocking && end.closeOnExec)) continue;
+  for (const ends of signalPipes(open)) {
     const writeEnd = ends.find((end) => end.access === 1)!;
     const result = libc.fcntl(writeEnd.fd, F_SETPIPE_SZ, 'int', bytes) as number;
     if (result < 0) {
@@ -51,4 +56,18 @@ export function widenSignalPipes(open: readonly OpenFd[]): WidenResult {
     }
   }
   return { bytes: size, widened, errors };
+}
+
+/**
+ * Whether a caught signal waits in a signal pipe among `open`, written by
+ * libuv's C handler and not yet read by the event loop (FIONREAD: the bytes
+ * a read would get, without taking them). A pipe that cannot be asked counts
+ * as holding one.
+ */
+export function signalWaiting(open: readonly OpenFd[]): boolean {
+  const count = [0];
+  return signalPipes(open).some((ends) => {
+    const readEnd = ends.find((end) => end.access === 0);
+    return readEnd === undefined || (libc.ioctl(readEnd.fd, FIONREAD, '_Out_ int *', count) as number) !== 0 || count[0]! > 0;
+  });
 }

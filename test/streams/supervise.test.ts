@@ -4,7 +4,7 @@ import test from 'ava';
 import { supervise } from '../../src/streams/supervise.js';
 import { act, config, ev, exited, idle, killed } from '../support/fixtures.js';
 import { at, marbles, subscribedUntil } from '../support/marbles.js';
-import { SIGHUP, SIGTERM } from '../support/signals.js';
+import { SIGHUP, SIGTERM, SIGUSR1 } from '../support/signals.js';
 
 const spawn = act.spawn();
 const started = act.log('info', 'started the command as pid 7');
@@ -50,6 +50,21 @@ test('the commands start only once start-up is over; a signal other than a stop 
       a: started,
       l: act.log('debug', 'forwarding SIGHUP to pid 7', { signal: 'SIGHUP', target: 7 }),
       f: act.forward(SIGHUP, 7),
+    });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil());
+  });
+});
+
+test('SPEC §11: a signal that came while Node.js was starting, noticed once the command runs (a SIGUSR1 that opened the debugger), is dropped, not forwarded; the next one is forwarded', (t) => {
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
+    const events = hot('r 9ms s 9ms e 9ms u', { r: ev.ready(), s: ev.spawned(7), e: ev.signalAtStartUp(SIGUSR1), u: ev.signal(SIGUSR1) });
+    expectObservable(events.pipe(supervise(config()))).toBe(at(0, 'p', 10, 'a', 20, 'hd', 30, 'hlf'), {
+      p: spawn,
+      a: started,
+      h: received('SIGUSR1'),
+      d: act.log('debug', 'dropping SIGUSR1: it came while Node.js was starting', { signal: 'SIGUSR1' }),
+      l: act.log('debug', 'forwarding SIGUSR1 to pid 7', { signal: 'SIGUSR1', target: 7 }),
+      f: act.forward(SIGUSR1, 7),
     });
     expectSubscriptions(events.subscriptions).toBe(subscribedUntil());
   });

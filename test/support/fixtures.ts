@@ -57,6 +57,8 @@ export const ev = {
   spawned: (pid: number, service = 0): InitEvent => ({ kind: 'spawned', service, pid }),
   spawnFailed: (status: number, reason = 'No such file or directory', service = 0): InitEvent => ({ kind: 'spawnFailed', service, status, reason }),
   signal: (signal: number): InitEvent => ({ kind: 'signal', signal }),
+  /** A signal that came while Node.js was starting, noticed later (a debugger it opened). */
+  signalAtStartUp: (signal: number): InitEvent => ({ kind: 'signal', signal, atStartUp: true }),
   reaped: (exits: ChildExit[], childless = false): InitEvent => ({ kind: 'reaped', exits, childless }),
   signalled: (count: number, signal = SIGTERM): InitEvent => ({ kind: 'signalled', signal, count }),
   killed: (...processes: Array<[number, string]>): InitEvent => ({ kind: 'killed', processes: processes.map(([pid, command]) => ({ pid, command })) }),

@@ -130,7 +130,8 @@ export function advance(state: Lifecycle, input: Input, now: number, config: Sup
     case 'remaining':
       break;
     case 'signal':
-      onSignal(move, input.signal);
+      if (input.atStartUp) note(move, { kind: 'drop', signal: input.signal, why: 'atStartUp' });
+      else onSignal(move, input.signal);
       break;
     case 'timer':
       onTimer(move, input);

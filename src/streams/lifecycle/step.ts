@@ -14,7 +14,7 @@ export type TimerInput =
 export type Input = InitEvent | TimerInput;
 
 /** Why a signal goes nowhere. */
-export type DropReason = 'notStarted' | 'noCommand' | 'noneRunning' | 'shuttingDown';
+export type DropReason = 'notStarted' | 'atStartUp' | 'noCommand' | 'noneRunning' | 'shuttingDown';
 
 /** What a move found, in the order it happened; each rule turns some kinds into actions. */
 export type Fact =

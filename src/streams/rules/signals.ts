@@ -26,6 +26,7 @@ export const deliverSignal: Rule<'deliver'> = ({ signal, services }, { after }, 
 
 const WHY: Readonly<Record<DropReason, (name: string) => string>> = {
   notStarted: (name) => `dropping ${name}: the command has not started yet`,
+  atStartUp: (name) => `dropping ${name}: it came while Node.js was starting`,
   noCommand: (name) => `ignoring ${name}: there is no command to forward it to`,
   noneRunning: (name) => `dropping ${name}: no program is running to take it`,
   shuttingDown: (name) => `dropping ${name}: waiting for the remaining children to exit`,
