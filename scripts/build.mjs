@@ -113,6 +113,7 @@ async function bundleCli(outfile, header) {
       'import.meta.url': '__bundleUrl',
       __VERSION__: JSON.stringify(version),
       __BUILD_DATE__: JSON.stringify(buildDate),
+      __SEA__: JSON.stringify(sea),
       // Only a bundle written elsewhere (OUTPUT_FILENAME) may look for koffi in this
       // tree: the packaged one names no path of the machine that built it.
       ...(sea || mode === '--library' ? {} : { __KOFFI_FALLBACK__: JSON.stringify(join(root, 'package.json')) }),

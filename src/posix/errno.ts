@@ -1,7 +1,7 @@
 // The errno values the init's code names, from the platform's table (not written by hand).
-import { constants } from 'node:os';
+import { platformConstants } from './platform-constants.js';
 
-const errno: Readonly<Record<string, number>> = constants.errno;
+const errno = platformConstants.errno;
 
 export const ENOENT = errno['ENOENT']!;
 export const ESRCH = errno['ESRCH']!;

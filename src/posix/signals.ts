@@ -1,14 +1,14 @@
 // Signal numbers and names. Standard signals come from Node's table for this
 // platform; realtime signals have no names there, so they are named from the
 // C library's SIGRTMIN..SIGRTMAX range the way `kill -l` names them.
-import { constants } from 'node:os';
+import { platformConstants } from './platform-constants.js';
 
 export interface RealtimeRange {
   readonly min: number;
   readonly max: number;
 }
 
-const standard: Readonly<Record<string, number>> = constants.signals;
+const standard = platformConstants.signals;
 
 const standardNames = new Map<number, string>();
 for (const [name, number] of Object.entries(standard)) {

@@ -2,10 +2,10 @@
 // signal a process can catch. SIGCHLD drives reaping, SIGKILL and SIGSTOP cannot
 // be caught, and the fault signals (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP,
 // SIGSYS, SIGABRT) are about the init's own execution, so none of those are passed on.
-import { constants } from 'node:os';
+import { platformConstants } from '../posix/platform-constants.js';
 import type { RealtimeRange } from '../posix/signals.js';
 
-const s = constants.signals;
+const s = platformConstants.signals;
 
 export const STANDARD_FORWARDED: readonly number[] = [
   s.SIGHUP, s.SIGINT, s.SIGQUIT, s.SIGUSR1, s.SIGUSR2, s.SIGPIPE, s.SIGALRM, s.SIGTERM,

@@ -10,7 +10,6 @@
 // are what this addon is for.)
 import type * as Koffi from 'koffi';
 import { mkdtempSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { textLine } from '../output/format.js';
 import { openFilesTooFew } from '../posix/open-files.js';
@@ -18,9 +17,15 @@ import { loadAddon } from './load-addon.js';
 
 const ASSET = 'koffi.node';
 
+/** What os.tmpdir() says on Linux, without loading node:os for it (0.25 ms of every start). */
+function temporaryFolder(): string {
+  const path = process.env['TMPDIR'] || process.env['TMP'] || process.env['TEMP'] || '/tmp';
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
 /** Where a writable, executable folder may be: the usual places, then /dev (a tmpfs that Docker does not mount noexec, writable by root). */
 function folders(): string[] {
-  return [...new Set([tmpdir(), '/tmp', '/dev/shm', '/run', '/var/tmp', '/dev'])];
+  return [...new Set([temporaryFolder(), '/tmp', '/dev/shm', '/run', '/var/tmp', '/dev'])];
 }
 
 /** Says why in one line, and stops: koffi would swallow an exception from here and report a riddle of its own. */

@@ -15,7 +15,6 @@
 // The single executable has no node_modules: its build (scripts/build.mjs,
 // seaKoffi) bundles koffi-sea.cts in place of this file, which exports the same.
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Koffi from 'koffi';
@@ -46,6 +45,7 @@ function load(): typeof Koffi {
   const fallback = typeof __KOFFI_FALLBACK__ === 'string' ? dirname(__KOFFI_FALLBACK__) : undefined;
   const direct = nativeAddon(here) ?? (fallback === undefined ? undefined : nativeAddon(fallback));
   if (direct) return direct;
+  const { createRequire } = process.getBuiltinModule('node:module');
   try {
     return createRequire(import.meta.url)('koffi') as typeof Koffi;
   } catch (error) {

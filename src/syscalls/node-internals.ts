@@ -13,20 +13,8 @@
 //   served before, and is gone since Node 24).
 // - libuv's signal handles (signal-handles.ts) and uv_default_loop(): libuv is
 //   the ABI Node offers native addons; no fallback is needed.
+import { quietBinding } from '../posix/node-binding.js';
 import { koffi } from './koffi.js';
-
-/** process.binding prints a deprecation warning, which would open process.stderr (see boot/stdio-guard.ts): silenced. */
-function quietBinding<T>(name: string): T | undefined {
-  const quiet = process.noDeprecation;
-  process.noDeprecation = true;
-  try {
-    return (process as unknown as { binding(name: string): T }).binding(name);
-  } catch {
-    return undefined;
-  } finally {
-    process.noDeprecation = quiet === true;
-  }
-}
 
 interface Debugger {
   isOpen(): boolean;
