@@ -1,7 +1,8 @@
-// Modules that ship inside the bundle as source text (winston, yaml), compiled
-// only when first required. Parsing a string literal costs V8 almost nothing,
-// while parsing the same code as functions costs milliseconds on every start,
-// even in runs that never use it. build.sh puts the sources in; this compiles one.
+// Modules that ship with the bundle as source text (winston, yaml), compiled
+// only when first required: parsing the same code as functions of the bundle
+// costs milliseconds on every start, even in runs that never use it. The text
+// is a file beside the bundle, an asset of the single executable, or a string
+// inside a bundle built alone (scripts/build.mjs chooses); this reads and compiles one.
 //
 // From V8's code cache for it, when the launcher keeps one (launcher-contract.ts):
 // yaml, which a services file needs before any program starts, took 12 ms to
@@ -10,11 +11,22 @@
 // over, holding every function start-up ran, as the bundle's own does.
 // node:vm and node:module are taken when a module is compiled, not when the
 // bundle loads: most runs never compile one, and loading those two took 0.2 ms.
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { atStartUpOver, codeCacheStore, type CodeCacheState } from './launcher-contract.js';
 
 const states = new Map<string, CodeCacheState>();
+
+/** The source of an embedded module kept beside the bundle, in `file` (the npm package's dist/yaml.cjs). */
+export function sourceBeside(file: string): string {
+  return readFileSync(join(dirname(fileURLToPath(import.meta.url)), file), 'utf8');
+}
+
+/** The source of an embedded module kept as asset `key` of the single executable. */
+export function sourceFromAsset(key: string): string {
+  return process.getBuiltinModule('node:sea').getAsset(key, 'utf8');
+}
 
 /** How each embedded module compiled so far was compiled, where a launcher keeps caches (for the -vv lines). */
 export function embeddedCacheStates(): ReadonlyMap<string, CodeCacheState> {

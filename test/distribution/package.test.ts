@@ -30,6 +30,8 @@ test('the tarball holds only what runs: the CLI and its bundle, the library and 
     'dist/lib/register.d.ts',
     'dist/lib/register.js',
     'dist/package.json',
+    'dist/winston.cjs',
+    'dist/yaml.cjs',
     'package.json',
   ]);
 });
