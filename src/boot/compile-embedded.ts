@@ -13,14 +13,13 @@
 // bundle loads: most runs never compile one, and loading those two took 0.2 ms.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { atStartUpOver, codeCacheStore, type CodeCacheState } from './launcher-contract.js';
 
 const states = new Map<string, CodeCacheState>();
 
 /** The source of an embedded module kept beside the bundle, in `file` (the npm package's dist/yaml.cjs). */
 export function sourceBeside(file: string): string {
-  return readFileSync(join(dirname(fileURLToPath(import.meta.url)), file), 'utf8');
+  return readFileSync(join(import.meta.dirname, file), 'utf8');
 }
 
 /** The source of an embedded module kept as asset `key` of the single executable. */
@@ -34,7 +33,7 @@ export function embeddedCacheStates(): ReadonlyMap<string, CodeCacheState> {
 }
 
 export function compileEmbedded(name: string, source: string): unknown {
-  const bundle = fileURLToPath(import.meta.url);
+  const bundle = import.meta.filename;
   const store = codeCacheStore();
   const cachedData = store?.read(name);
   // The wrapper starts on the module's first line: its line numbers stay the module's.

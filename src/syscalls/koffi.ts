@@ -16,7 +16,6 @@
 // seaKoffi) bundles koffi-sea.cts in place of this file, which exports the same.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type * as Koffi from 'koffi';
 import { loadAddon } from './load-addon.js';
 
@@ -41,13 +40,13 @@ function nativeAddon(from: string): typeof Koffi | undefined {
 }
 
 function load(): typeof Koffi {
-  const here = dirname(fileURLToPath(import.meta.url));
+  const here = import.meta.dirname;
   const fallback = typeof __KOFFI_FALLBACK__ === 'string' ? dirname(__KOFFI_FALLBACK__) : undefined;
   const direct = nativeAddon(here) ?? (fallback === undefined ? undefined : nativeAddon(fallback));
   if (direct) return direct;
   const { createRequire } = process.getBuiltinModule('node:module');
   try {
-    return createRequire(import.meta.url)('koffi') as typeof Koffi;
+    return createRequire(import.meta.filename)('koffi') as typeof Koffi;
   } catch (error) {
     if (fallback !== undefined) return createRequire(join(fallback, 'package.json'))('koffi') as typeof Koffi;
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
