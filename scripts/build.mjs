@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const mode = process.argv[2]?.startsWith('--') ? process.argv[2] : undefined;
@@ -79,15 +79,17 @@ async function vendorSource(name) {
 const vendored = { winston: await vendorSource('winston'), yaml: await vendorSource('yaml') };
 
 /**
- * Where the bundle finds each vendored module's source: 'beside' it (the npm
- * package: dist/NAME.cjs), in the executable's 'assets' (NAME.cjs), or 'inside'
- * it, a string (a bundle built alone). Two thirds of the text is theirs: a
- * bundle that carries them is read and decoded on every start, 0.3-0.5 ms
- * more before the command starts.
+ * Where the bundle finds the source of a module that ships beside it (the
+ * vendored ones, the supervisor): 'beside' it (the npm package: dist/NAME.cjs),
+ * in the executable's 'assets' (NAME.cjs), or 'inside' it, a string (a bundle
+ * built alone). winston and yaml are two thirds of the text: a bundle that
+ * carries them is read and decoded on every start, 0.3-0.5 ms more before the
+ * command starts.
  */
+const sourceOf = (where, name, text) =>
+  where === 'inside' ? JSON.stringify(text) : `${where === 'beside' ? 'sourceBeside' : 'sourceFromAsset'}(${JSON.stringify(`${name}.cjs`)})`;
+
 function embedVendored(where) {
-  const source = (name) =>
-    where === 'inside' ? JSON.stringify(vendored[name]) : `${where === 'beside' ? 'sourceBeside' : 'sourceFromAsset'}(${JSON.stringify(`${name}.cjs`)})`;
   return {
     name: 'embed-vendored',
     setup(b) {
@@ -96,19 +98,21 @@ function embedVendored(where) {
         resolveDir: join(root, 'src/boot'),
         loader: 'js',
         contents: `const { compileEmbedded, sourceBeside, sourceFromAsset } = require('./compile-embedded.ts');
-module.exports = compileEmbedded(${JSON.stringify(args.path)}, ${source(args.path)});`,
+module.exports = compileEmbedded(${JSON.stringify(args.path)}, ${sourceOf(where, args.path, vendored[args.path])});`,
       }));
     },
   };
 }
 
-/** Writes each vendored module's source, NAME.cjs, into `folder`; returns their paths. */
-function writeVendored(folder) {
-  return Object.entries(vendored).map(([name, text]) => {
-    const file = join(folder, `${name}.cjs`);
-    writeFileSync(file, text);
-    return file;
-  });
+/** Writes each source that ships beside the bundle (`texts`, by name) as NAME.cjs into `folder`; returns their paths, by name. */
+function writeSources(folder, texts) {
+  return Object.fromEntries(
+    Object.entries(texts).map(([name, text]) => {
+      const file = join(folder, `${name}.cjs`);
+      writeFileSync(file, text);
+      return [name, file];
+    }),
+  );
 }
 
 // In the single executable, koffi comes with it: src/syscalls/koffi.ts (that
@@ -124,14 +128,54 @@ const seaKoffi = {
   },
 };
 
-async function bundleCli(outfile, header, vendoredWhere) {
-  await build({
+// The supervisor (src/effects/main-loop.ts and what only it uses: rxjs, the
+// pipeline, the control server) is a script of its own, compiled from a code
+// cache of its own when cli.ts first calls mainLoop: once the init's program may
+// have started (src/effects/start-up.ts). In one bundle, V8 read its code with the
+// rest before anything ran: 0.7 ms of the 1.2-1.8 that the cache took to read,
+// before the command could start, and its modules' set-up too. Every module the
+// bundle holds that the supervisor imports is the bundle's own, handed over
+// (the koffi addon loaded once, one class per error, one state per module):
+// the supervisor is built with those as externals named front:PATH, and the
+// bundle's stand-in for main-loop.ts maps each name to the module.
+const SUPERVISOR = join(root, 'src/effects/main-loop.ts');
+
+/** The bundle's stand-in for main-loop.ts: `contents` of it (a stub, to learn which modules the bundle holds without it; or the loader). */
+function supervisorModule(contents) {
+  return {
+    name: 'supervisor-module',
+    setup(b) {
+      b.onResolve({ filter: /main-loop\.js$/ }, (args) =>
+        join(args.resolveDir, args.path.replace(/\.js$/, '.ts')) === SUPERVISOR ? { path: SUPERVISOR, namespace: 'supervisor' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'supervisor' }, () => ({ resolveDir: root, loader: 'js', contents }));
+    },
+  };
+}
+
+/** For the supervisor's build: an import of a module in `front` (paths) is external, front:PATH; each is added to `taken`. */
+function fromFront(front, taken) {
+  return {
+    name: 'from-front',
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData?.fromFront) return undefined;
+        const found = await b.resolve(args.path, { resolveDir: args.resolveDir, importer: args.importer, kind: args.kind, pluginData: { fromFront: true } });
+        if (found.errors.length > 0 || !front.has(found.path)) return undefined;
+        taken.set(`front:${relative(root, found.path)}`, found.path);
+        return { path: `front:${relative(root, found.path)}`, external: true };
+      });
+    },
+  };
+}
+
+/** The bundle (`outfile`) and the supervisor beside it, whose source goes `where` (see sourceOf); returns the supervisor's text. */
+async function bundleCli(outfile, header, where) {
+  const options = (plugins) => ({
     ...common,
-    entryPoints: [join(root, 'src/cli.ts')],
-    outfile,
     external: sea ? [] : ['koffi'],
     alias: { rxjs: join(root, 'node_modules/rxjs/dist/esm/index.js') },
-    plugins: sea ? [embedVendored(vendoredWhere), seaKoffi] : [embedVendored(vendoredWhere)],
+    plugins: sea ? [...plugins, seaKoffi] : plugins,
     define: {
       'import.meta.filename': '__bundleFile',
       'import.meta.dirname': '__bundleDir',
@@ -142,8 +186,26 @@ async function bundleCli(outfile, header, vendoredWhere) {
       // tree: the packaged one names no path of the machine that built it.
       ...(sea || mode === '--library' ? {} : { __KOFFI_FALLBACK__: JSON.stringify(join(root, 'package.json')) }),
     },
-    banner: { js: header },
   });
+  const cli = join(root, 'src/cli.ts');
+  const alone = await build({ ...options([embedVendored(where), supervisorModule('export function mainLoop() {}')]), entryPoints: [cli], outfile, write: false, metafile: true });
+  const front = new Set(Object.keys(alone.metafile.inputs).map((input) => resolve(input)));
+  const taken = new Map();
+  const supervisor = await build({ ...options([fromFront(front, taken)]), entryPoints: [SUPERVISOR], outfile: join(dirname(outfile), 'supervisor.cjs'), write: false, metafile: true, banner: { js: moduleHeader } });
+  const twice = Object.keys(supervisor.metafile.inputs).filter((input) => front.has(resolve(input)));
+  if (twice.length > 0) throw new Error(`the supervisor would hold a second copy of ${twice.join(', ')}: import them by a relative path`);
+  const text = supervisor.outputFiles[0].text;
+  const modules = [...taken].sort(([a], [b]) => a.localeCompare(b));
+  const loader = `import { compileEmbedded, sourceBeside, sourceFromAsset } from './src/boot/compile-embedded.ts';
+${modules.map(([, path], i) => `import * as m${i} from ${JSON.stringify(path)};`).join('\n')}
+const front = { ${modules.map(([id], i) => `${JSON.stringify(id)}: m${i}`).join(', ')} };
+let supervisor;
+export function mainLoop(...args) {
+  supervisor ??= compileEmbedded('supervisor', ${sourceOf(where, 'supervisor', text)}, front);
+  return supervisor.mainLoop(...args);
+}`;
+  await build({ ...options([embedVendored(where), supervisorModule(loader)]), entryPoints: [cli], outfile, banner: { js: header } });
+  return text;
 }
 
 /**
@@ -158,13 +220,13 @@ async function buildSea() {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const bundle = join(work, 'init.cjs');
-  await bundleCli(bundle, seaHeader, 'assets');
-  const [winston, yaml] = writeVendored(work);
+  const supervisor = await bundleCli(bundle, seaHeader, 'assets');
+  const sources = writeSources(work, { ...vendored, supervisor });
   const main = join(work, 'main.cjs');
   await build({ ...common, entryPoints: [join(root, 'src/launcher/sea-main.ts')], outfile: main, plugins: [builtinsFromProcess] });
   const arch = execFileSync(seaNode, ['-p', 'process.arch'], { encoding: 'utf8' }).trim();
   const koffiAddon = process.env.SEA_KOFFI ?? join(root, `node_modules/@koromix/koffi-linux-${arch}/linux_${arch}/koffi.node`);
-  const assets = { 'koffi.node': koffiAddon, 'init.cjs': bundle, 'winston.cjs': winston, 'yaml.cjs': yaml };
+  const assets = { 'koffi.node': koffiAddon, 'init.cjs': bundle, 'winston.cjs': sources.winston, 'yaml.cjs': sources.yaml, 'supervisor.cjs': sources.supervisor };
 
   const cache = join(work, 'init.code-cache');
   const destination = join(work, 'code-cache-destination');
@@ -174,12 +236,13 @@ async function buildSea() {
   const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
   execFileSync(first, ['-D', '--', 'true'], { stdio: ['ignore', 'ignore', 'inherit'], env });
   // With the bundle's cache, a run that reads a services file: yaml's cache (a file of its own, beside it).
-  makeExecutable(first, { ...assets, 'init.code-cache': cache, 'code-cache-destination': destination });
+  // (The first run wrote the supervisor's cache too, beside it.)
+  makeExecutable(first, { ...assets, 'init.code-cache': cache, 'supervisor.code-cache': `${cache}.supervisor`, 'code-cache-destination': destination });
   const services = join(work, 'services.yaml');
   writeFileSync(services, 'services:\n  once:\n    command: ["true"]\n    restart: "no"\n');
   execFileSync(first, ['-D', '--services', services, '--', 'true'], { stdio: ['ignore', 'ignore', 'inherit'], env });
   rmSync(first);
-  makeExecutable(output, { ...assets, 'init.code-cache': cache, 'yaml.code-cache': `${cache}.yaml` });
+  makeExecutable(output, { ...assets, 'init.code-cache': cache, 'supervisor.code-cache': `${cache}.supervisor`, 'yaml.code-cache': `${cache}.yaml` });
 }
 
 /**
@@ -245,8 +308,8 @@ if (sea) await buildSea();
 else if (mode === '--library') {
   // The distributable: the launcher (src/launcher/npm-launcher.*), and the bundle beside it.
   const bundle = join(dirname(output), 'init.cjs');
-  await bundleCli(bundle, moduleHeader, 'beside');
-  const sources = [bundle, ...writeVendored(dirname(output))];
+  const supervisor = await bundleCli(bundle, moduleHeader, 'beside');
+  const sources = [bundle, ...Object.values(writeSources(dirname(output), { ...vendored, supervisor }))];
   await build({
     ...common,
     entryPoints: [join(root, 'src/launcher/npm-launcher.ts')],

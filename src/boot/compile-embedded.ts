@@ -32,7 +32,12 @@ export function embeddedCacheStates(): ReadonlyMap<string, CodeCacheState> {
   return states;
 }
 
-export function compileEmbedded(name: string, source: string): unknown {
+/**
+ * Compiles and runs module `name` from `source`; returns its exports. `front`:
+ * modules of the bundle it takes as its own, by the name it requires them by
+ * (the supervisor's front:PATH, scripts/build.mjs).
+ */
+export function compileEmbedded(name: string, source: string, front?: Readonly<Record<string, unknown>>): unknown {
   const bundle = import.meta.filename;
   const store = codeCacheStore();
   const cachedData = store?.read(name);
@@ -45,6 +50,8 @@ export function compileEmbedded(name: string, source: string): unknown {
     if (state !== 'read') atStartUpOver(() => store.write(name, script.createCachedData()));
   }
   const module = { exports: {} as unknown };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, process.getBuiltinModule('node:module').createRequire(bundle), module, bundle, dirname(bundle));
+  const require = process.getBuiltinModule('node:module').createRequire(bundle);
+  const moduleRequire = front === undefined ? require : Object.assign((id: string): unknown => (Object.hasOwn(front, id) ? front[id] : require(id)), require);
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, moduleRequire, module, bundle, dirname(bundle));
   return module.exports;
 }

@@ -10,6 +10,7 @@
 // The feedback Subject is the one loop: what performing an action taught goes
 // back into the pipeline as events.
 import { EMPTY, from, merge, Observable, Subject } from 'rxjs';
+import { embeddedCacheStates } from '../boot/compile-embedded.js';
 import type { Logger } from '../output/logger.js';
 import type { SelfInflictedSignals } from '../output/self-inflicted-signals.js';
 import type { InitEvent } from '../streams/events.js';
@@ -18,6 +19,7 @@ import { supervise } from '../streams/supervise.js';
 import { reapExited } from '../syscalls/reap-exited.js';
 import { controlServer } from './control-server.js';
 import { createInterpreter } from './interpreter.js';
+import { CODE_CACHE_NOTES } from './set-up.js';
 import { signalEvents } from './signal-events.js';
 import type { StartUp, StartUpPlan } from './start-up.js';
 
@@ -57,6 +59,8 @@ function startUpEvents(startedAtOnce: boolean, over: () => void): Observable<Ini
 export function mainLoop(plan: MainLoopPlan, started: StartUp, startedUp: () => void): void {
   const { config, logger } = plan;
   const { probes, output } = started;
+  // How start-up compiled the modules that ship as source text (the supervisor itself, yaml for a services file).
+  const notes = [...started.notes, ...[...embeddedCacheStates()].map(([name, state]): InitEvent => ({ kind: 'note', level: 'debug', message: `${name}: ${CODE_CACHE_NOTES[state]}` }))];
   const reaper = reapPasses(() => {
     const { exits, childless, error } = reapExited();
     const reaped = probes.collect(exits);
@@ -82,7 +86,7 @@ export function mainLoop(plan: MainLoopPlan, started: StartUp, startedUp: () => 
   // signal caught so far came after that start (start-up.ts).
   merge(
     feedback,
-    from(started.startedAtOnce ? [...started.notes, READY] : started.notes),
+    from(started.startedAtOnce ? [...notes, READY] : notes),
     signalEvents({
       early: plan.early,
       debuggerClosed: plan.debuggerClosed,

@@ -1,7 +1,6 @@
 // What the init does to itself before its main loop runs, and what it has to
 // say about it: the code cache's state, running under another init, the child
 // subreaper, the parent-death signal, and the signal pipes widened.
-import { embeddedCacheStates } from '../boot/compile-embedded.js';
 import { codeCacheState, type CodeCacheState } from '../boot/launcher-contract.js';
 import type { InitEvent } from '../streams/events.js';
 import type { OpenFd } from '../syscalls/descriptors.js';
@@ -22,7 +21,8 @@ export interface SetUpPlan {
   readonly openAtStart: readonly OpenFd[];
 }
 
-const CODE_CACHE_NOTES: Record<CodeCacheState, string> = {
+/** What the log says of a code cache in `state`. */
+export const CODE_CACHE_NOTES: Readonly<Record<CodeCacheState, string>> = {
   read: "compiled from V8's code cache",
   rejected: "V8 rejected its code cache (made by another Node.js?): a new one is made once start-up is over, where it can be written",
   none: "no code cache yet: one is made once start-up is over, where it can be written",
@@ -36,8 +36,6 @@ export function setUp(plan: SetUpPlan): { notes: InitEvent[]; alsoReceived: numb
   const alsoReceived: number[] = [];
   const cache = codeCacheState();
   if (cache !== undefined) notes.push(note('debug', CODE_CACHE_NOTES[cache]));
-  // The modules the bundle carries as text that start-up compiled (yaml, for a services file).
-  for (const [name, state] of embeddedCacheStates()) notes.push(note('debug', `${name}: ${CODE_CACHE_NOTES[state]}`));
   if (plan.underAnotherInit !== undefined) notes.push(note('info', `not PID 1, but ${plan.underAnotherInit}: running as with -D`));
   if (plan.subreaper) {
     const error = becomeChildSubreaper();

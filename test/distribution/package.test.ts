@@ -30,6 +30,7 @@ test('the tarball holds only what runs: the CLI and its bundle, the library and 
     'dist/lib/register.d.ts',
     'dist/lib/register.js',
     'dist/package.json',
+    'dist/supervisor.cjs',
     'dist/winston.cjs',
     'dist/yaml.cjs',
     'package.json',
@@ -136,22 +137,26 @@ test.serial("V8's code cache for the bundle: made by the first run that may writ
   const first = await runInit([], { viaShell: `exec ${installed} -- sh -c 'exit 3'` });
   t.is(first.code, 3);
   t.is(first.stderr, '');
-  t.is(cached().length, 1, 'one cache, for this build and this Node.js');
-  t.regex(cached()[0]!, new RegExp(`^[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}$`));
+  // One for the bundle and one for the supervisor, which compiles once the command has started, for this build and this Node.js.
+  const [bundle, supervisor] = cached().sort((a, b) => a.length - b.length);
+  t.is(cached().length, 2, cached().join(', '));
+  t.regex(bundle!, new RegExp(`^[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}$`));
+  t.is(supervisor, bundle!.replace('-', '-supervisor-'));
 
   const withCache = await runInit([], { viaShell: `${readOnly} -vv -- sh -c 'exit 3'` });
   t.is(withCache.code, 3);
   t.regex(withCache.stderr, /\[DEBUG\]\[docker-container-init\] compiled from V8's code cache\n/);
+  t.regex(withCache.stderr, /\[DEBUG\]\[docker-container-init\] supervisor: compiled from V8's code cache\n/);
   t.regex(withCache.stderr, /shutting down: the command \(pid \d+\) exited with status 3\n/);
 
   // A cache that is not V8's (damaged, or of another build of V8 under the same name) is rejected, never run, and made anew.
-  writeFileSync(join(cache, cached()[0]!), Buffer.alloc(150_000, 0x5a));
+  writeFileSync(join(cache, bundle!), Buffer.alloc(150_000, 0x5a));
   const damaged = await runInit([], { viaShell: `exec ${installed} -vv -- sh -c 'exit 3'` });
   t.is(damaged.code, 3);
   t.regex(damaged.stderr, /\[DEBUG\]\[docker-container-init\] V8 rejected its code cache/);
   const again = await runInit([], { viaShell: `exec ${installed} -vv -- true` });
   t.regex(again.stderr, /compiled from V8's code cache\n/);
-  t.deepEqual(cached().length, 1, 'no partial file left beside it');
+  t.deepEqual(cached().length, 2, 'no partial file left beside them');
 });
 
 test.serial("yaml's code cache: made by the first run that reads a services file, beside the bundle's; the next run compiles yaml from it", async (t) => {
@@ -165,7 +170,7 @@ test.serial("yaml's code cache: made by the first run that reads a services file
   t.is(first.code, 0, first.stderr);
   t.regex(first.stderr, /\[DEBUG\]\[docker-container-init\] yaml: no code cache yet/);
   const files = readdirSync(cache).sort();
-  t.is(files.length, 2, files.join(', '));
+  t.is(files.length, 3, files.join(', '));
   t.regex(files.find((file) => file.includes('-yaml-')) ?? '', new RegExp(`^[0-9a-f]{16}-yaml-${process.version.replace(/\./g, '\\.')}-${process.arch}$`));
   const second = await runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- true` });
   t.is(second.code, 0, second.stderr);

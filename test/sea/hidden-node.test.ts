@@ -19,6 +19,7 @@ test("the init's bundle is compiled from V8's code cache that the executable car
   const { code, stderr } = await runInit(['-vv', '--', 'true']);
   t.is(code, 0, stderr);
   t.regex(stderr, /\[DEBUG\]\[docker-container-init\] compiled from V8's code cache\n/);
+  t.regex(stderr, /\[DEBUG\]\[docker-container-init\] supervisor: compiled from V8's code cache\n/);
 });
 
 test("yaml, read for a services file, is compiled from the code cache the executable carries too", async (t) => {
