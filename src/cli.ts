@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { BUILD_DATE, VERSION } from './cli/build-info.js';
 import { commandServices } from './cli/command-services.js';
 import { helpText } from './cli/help.js';
+import { keptParseState } from './services-file/kept-parse.js';
 import { servicesFromFile, ServicesFileError } from './services-file/services-from-file.js';
 import type { Service } from './streams/service.js';
 import { logLevelFor } from './cli/log-level.js';
@@ -140,6 +141,7 @@ function main(argv: readonly string[]): void {
         exit: (status) => leave(sinks, status),
         inheritedFds,
         openAtStart: open,
+        servicesFileParse: keptParseState(),
         early: earlySignals,
         debuggerClosed,
         selfInflicted,

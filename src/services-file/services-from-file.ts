@@ -10,7 +10,7 @@ import { CONTAINER_KEYS, CONTAINER_TOP_LEVEL, DEPENDENCY_KEYS, HEALTHCHECK_KEYS,
 import { dependencyOrder } from './dependency-order.js';
 import { durationMs } from './durations.js';
 import { parseEnvFile } from './env-file.js';
-import { parseDocument } from './parse-document.js';
+import { parseKept } from './kept-parse.js';
 import { readBounded } from './read-bounded.js';
 import { problem, ServicesFileError } from './services-file-error.js';
 import { resolveUser, type UserIds } from './users.js';
@@ -220,7 +220,7 @@ function readHealthcheck(value: unknown, fail: (key: string, what: string) => ne
 export function servicesFromFile(file: string, context: FileContext): Service[] {
   const read = readBounded(file);
   if ('error' in read) throw problem(file, {}, read.error);
-  const parsed = parseDocument(read.text);
+  const parsed = parseKept(read.text);
   if ('error' in parsed) throw problem(file, {}, parsed.error);
   const top = parsed.value;
   if (!isMap(top)) throw problem(file, {}, 'is not a map with a services key');

@@ -170,12 +170,43 @@ test.serial("yaml's code cache: made by the first run that reads a services file
   t.is(first.code, 0, first.stderr);
   t.regex(first.stderr, /\[DEBUG\]\[docker-container-init\] yaml: no code cache yet/);
   const files = readdirSync(cache).sort();
-  t.is(files.length, 3, files.join(', '));
+  t.is(files.length, 4, files.join(', '));
   t.regex(files.find((file) => file.includes('-yaml-')) ?? '', new RegExp(`^[0-9a-f]{16}-yaml-${process.version.replace(/\./g, '\\.')}-${process.arch}$`));
+  // Another text, so that it is parsed again (the value of this one is kept: see below).
+  writeFileSync(services, '# changed\nservices:\n  once:\n    command: ["true"]\n    restart: "no"\n');
   const second = await runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- true` });
   t.is(second.code, 0, second.stderr);
   t.regex(second.stderr, /\[DEBUG\]\[docker-container-init\] yaml: compiled from V8's code cache\n/);
   // A run without a services file never compiles yaml, and says nothing of it.
   const plain = await runInit([], { viaShell: `exec ${installed} -vv -- true` });
   t.notRegex(plain.stderr, /yaml/);
+});
+
+test.serial("a services file's value is kept: the next start with the same text takes it, without loading yaml; another text is parsed again; a value JSON cannot hold exactly is never kept", async (t) => {
+  const { prefix, work } = install();
+  const cache = join(prefix, 'lib/node_modules/docker-container-init/dist/.code-cache');
+  rmSync(cache, { recursive: true, force: true });
+  const installed = join(prefix, 'bin/docker-container-init');
+  const services = join(work, 'kept.yaml');
+  const start = () => runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- true` });
+  writeFileSync(services, 'services:\n  once:\n    command: ["sh", "-c", "echo ran"]\n    restart: "no"\n');
+  const first = await start();
+  t.is(first.code, 0, first.stderr);
+  t.regex(first.stderr, /the services file: parsed; its value is kept for the next start/);
+  t.true(readdirSync(cache).some((file) => file.includes('-services-file-')), readdirSync(cache).join(', '));
+
+  const second = await start();
+  t.is(second.code, 0, second.stderr);
+  t.regex(second.stderr, /the services file: the same text as at an earlier start, whose value was kept: not parsed again/);
+  t.notRegex(second.stderr, /yaml/, 'yaml was not even loaded');
+  t.regex(second.stdout, /^once \| ran$/m, 'the service ran as the file says');
+
+  writeFileSync(services, 'services:\n  twice:\n    command: ["sh", "-c", "echo ran again"]\n    restart: "no"\n');
+  const changed = await start();
+  t.regex(changed.stderr, /the services file: parsed; its value is kept/);
+  t.regex(changed.stdout, /^twice \| ran again$/m);
+
+  // .nan is a number JSON has no way to write: such a value is parsed at every start.
+  writeFileSync(services, 'x-odd: .nan\nservices:\n  once:\n    command: ["true"]\n    restart: "no"\n');
+  for (const _ of [1, 2]) t.regex((await start()).stderr, /the services file: parsed; its value is not kept \(JSON cannot hold it exactly\)/);
 });
