@@ -1,10 +1,11 @@
-// The bundler step of build.sh (esbuild's JavaScript API). Produces one file:
-//  - our code and rxjs (its ES2015 build, so that unused operators are dropped),
-//    with koffi left outside (it carries a native addon);
-//  - winston and yaml bundled separately, as source text compiled at run time
-//    only by the runs that need them (see src/boot/compile-embedded.ts): files
-//    beside the npm package's bundle, assets of the single executable, or
-//    embedded in a bundle built alone.
+// The bundler step of build.sh (esbuild's JavaScript API). Produces:
+//  - the bundle: our code and rxjs (its ES2015 build, so that unused operators
+//    are dropped), with koffi left outside (it carries a native addon);
+//  - the supervisor, a script of its own beside it (bundle/supervisor.mjs);
+//  - winston's and yaml's sources, compiled at run time only by the runs that
+//    need them (bundle/sources.mjs, src/boot/compile-embedded.ts): files beside
+//    the npm package's bundle, assets of the single executable, or strings
+//    inside a bundle built alone.
 // With --sea: one single executable application (Node's SEA) instead, see buildSea().
 // With --library: also the library (dist/lib/), see buildLibrary().
 // Usage: node scripts/build.mjs [--sea | --library] OUTPUT VERSION BUILD_DATE
@@ -12,8 +13,10 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { embedVendored, sourceOf, vendoredSources, writeSources } from './bundle/sources.mjs';
+import { bundleWithSupervisor } from './bundle/supervisor.mjs';
 
 const mode = process.argv[2]?.startsWith('--') ? process.argv[2] : undefined;
 // The node binary a single executable is made from: this one, or SEA_NODE (another
@@ -56,64 +59,7 @@ var __bundleFile = process.getBuiltinModule("node:fs").realpathSync.native(proce
 // require Node provides loads built-in modules only (all else is bundled).
 const seaHeader = `var __bundleFile = process.execPath, __bundleDir = require("node:path").dirname(process.execPath);`;
 
-// winston's internal debug lines (@dabh/diagnostics) print whenever DEBUG or
-// DIAGNOSTICS is set, and those are the app's settings (the debug package's):
-// the init's winston gets the package's production build, which prints nothing.
-const quietDiagnostics = {
-  name: 'quiet-diagnostics',
-  setup(b) {
-    b.onResolve({ filter: /^@dabh\/diagnostics$/ }, () => ({ path: join(root, 'node_modules/@dabh/diagnostics/node/production.js') }));
-  },
-};
-
-async function vendorSource(name) {
-  const result = await build({
-    ...common,
-    plugins: [quietDiagnostics],
-    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
-    write: false,
-  });
-  return result.outputFiles[0].text;
-}
-
-const vendored = { winston: await vendorSource('winston'), yaml: await vendorSource('yaml') };
-
-/**
- * Where the bundle finds the source of a module that ships beside it (the
- * vendored ones, the supervisor): 'beside' it (the npm package: dist/NAME.cjs),
- * in the executable's 'assets' (NAME.cjs), or 'inside' it, a string (a bundle
- * built alone). winston and yaml are two thirds of the text: a bundle that
- * carries them is read and decoded on every start, 0.3-0.5 ms more before the
- * command starts.
- */
-const sourceOf = (where, name, text) =>
-  where === 'inside' ? JSON.stringify(text) : `${where === 'beside' ? 'sourceBeside' : 'sourceFromAsset'}(${JSON.stringify(`${name}.cjs`)})`;
-
-function embedVendored(where) {
-  return {
-    name: 'embed-vendored',
-    setup(b) {
-      b.onResolve({ filter: /^(winston|yaml)$/ }, (args) => ({ path: args.path, namespace: 'embedded' }));
-      b.onLoad({ filter: /.*/, namespace: 'embedded' }, (args) => ({
-        resolveDir: join(root, 'src/boot'),
-        loader: 'js',
-        contents: `const { compileEmbedded, sourceBeside, sourceFromAsset } = require('./compile-embedded.ts');
-module.exports = compileEmbedded(${JSON.stringify(args.path)}, ${sourceOf(where, args.path, vendored[args.path])});`,
-      }));
-    },
-  };
-}
-
-/** Writes each source that ships beside the bundle (`texts`, by name) as NAME.cjs into `folder`; returns their paths, by name. */
-function writeSources(folder, texts) {
-  return Object.fromEntries(
-    Object.entries(texts).map(([name, text]) => {
-      const file = join(folder, `${name}.cjs`);
-      writeFileSync(file, text);
-      return [name, file];
-    }),
-  );
-}
+const vendored = await vendoredSources(common, root);
 
 // In the single executable, koffi comes with it: src/syscalls/koffi.ts (that
 // one file, whoever imports it) gives way to src/syscalls/koffi-sea.cts, whose
@@ -128,48 +74,7 @@ const seaKoffi = {
   },
 };
 
-// The supervisor (src/effects/main-loop.ts and what only it uses: rxjs, the
-// pipeline, the control server) is a script of its own, compiled from a code
-// cache of its own when cli.ts first calls mainLoop: once the init's program may
-// have started (src/effects/start-up.ts). In one bundle, V8 read its code with the
-// rest before anything ran: 0.7 ms of the 1.2-1.8 that the cache took to read,
-// before the command could start, and its modules' set-up too. Every module the
-// bundle holds that the supervisor imports is the bundle's own, handed over
-// (the koffi addon loaded once, one class per error, one state per module):
-// the supervisor is built with those as externals named front:PATH, and the
-// bundle's stand-in for main-loop.ts maps each name to the module.
-const SUPERVISOR = join(root, 'src/effects/main-loop.ts');
-
-/** The bundle's stand-in for main-loop.ts: `contents` of it (a stub, to learn which modules the bundle holds without it; or the loader). */
-function supervisorModule(contents) {
-  return {
-    name: 'supervisor-module',
-    setup(b) {
-      b.onResolve({ filter: /main-loop\.js$/ }, (args) =>
-        join(args.resolveDir, args.path.replace(/\.js$/, '.ts')) === SUPERVISOR ? { path: SUPERVISOR, namespace: 'supervisor' } : undefined,
-      );
-      b.onLoad({ filter: /.*/, namespace: 'supervisor' }, () => ({ resolveDir: root, loader: 'js', contents }));
-    },
-  };
-}
-
-/** For the supervisor's build: an import of a module in `front` (paths) is external, front:PATH; each is added to `taken`. */
-function fromFront(front, taken) {
-  return {
-    name: 'from-front',
-    setup(b) {
-      b.onResolve({ filter: /^\./ }, async (args) => {
-        if (args.pluginData?.fromFront) return undefined;
-        const found = await b.resolve(args.path, { resolveDir: args.resolveDir, importer: args.importer, kind: args.kind, pluginData: { fromFront: true } });
-        if (found.errors.length > 0 || !front.has(found.path)) return undefined;
-        taken.set(`front:${relative(root, found.path)}`, found.path);
-        return { path: `front:${relative(root, found.path)}`, external: true };
-      });
-    },
-  };
-}
-
-/** The bundle (`outfile`) and the supervisor beside it, whose source goes `where` (see sourceOf); returns the supervisor's text. */
+/** The bundle (`outfile`) and the supervisor beside it, whose source goes `where` (see bundle/sources.mjs); returns the supervisor's text. */
 async function bundleCli(outfile, header, where) {
   const options = (plugins) => ({
     ...common,
@@ -187,25 +92,16 @@ async function bundleCli(outfile, header, where) {
       ...(sea || mode === '--library' ? {} : { __KOFFI_FALLBACK__: JSON.stringify(join(root, 'package.json')) }),
     },
   });
-  const cli = join(root, 'src/cli.ts');
-  const alone = await build({ ...options([embedVendored(where), supervisorModule('export function mainLoop() {}')]), entryPoints: [cli], outfile, write: false, metafile: true });
-  const front = new Set(Object.keys(alone.metafile.inputs).map((input) => resolve(input)));
-  const taken = new Map();
-  const supervisor = await build({ ...options([fromFront(front, taken)]), entryPoints: [SUPERVISOR], outfile: join(dirname(outfile), 'supervisor.cjs'), write: false, metafile: true, banner: { js: moduleHeader } });
-  const twice = Object.keys(supervisor.metafile.inputs).filter((input) => front.has(resolve(input)));
-  if (twice.length > 0) throw new Error(`the supervisor would hold a second copy of ${twice.join(', ')}: import them by a relative path`);
-  const text = supervisor.outputFiles[0].text;
-  const modules = [...taken].sort(([a], [b]) => a.localeCompare(b));
-  const loader = `import { compileEmbedded, sourceBeside, sourceFromAsset } from './src/boot/compile-embedded.ts';
-${modules.map(([, path], i) => `import * as m${i} from ${JSON.stringify(path)};`).join('\n')}
-const front = { ${modules.map(([id], i) => `${JSON.stringify(id)}: m${i}`).join(', ')} };
-let supervisor;
-export function mainLoop(...args) {
-  supervisor ??= compileEmbedded('supervisor', ${sourceOf(where, 'supervisor', text)}, front);
-  return supervisor.mainLoop(...args);
-}`;
-  await build({ ...options([embedVendored(where), supervisorModule(loader)]), entryPoints: [cli], outfile, banner: { js: header } });
-  return text;
+  return bundleWithSupervisor({
+    root,
+    cli: join(root, 'src/cli.ts'),
+    outfile,
+    options: (plugins) => options([embedVendored(vendored, where, root), ...plugins]),
+    supervisorOptions: options,
+    header,
+    supervisorHeader: moduleHeader,
+    supervisorSource: (text) => sourceOf(where, 'supervisor', text),
+  });
 }
 
 /**

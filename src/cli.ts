@@ -169,7 +169,7 @@ function main(argv: readonly string[]): void {
       };
       // Start-up first (effects/start-up.ts): the program may start at once. In the
       // package, main-loop.ts is the supervisor, a script of its own that this
-      // first call compiles from its own code cache (scripts/build.mjs).
+      // first call compiles from its own code cache (scripts/bundle/supervisor.mjs).
       mainLoop(plan, startUp(plan), startedUp);
     }
   }

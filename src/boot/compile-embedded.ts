@@ -2,7 +2,7 @@
 // only when first required: parsing the same code as functions of the bundle
 // costs milliseconds on every start, even in runs that never use it. The text
 // is a file beside the bundle, an asset of the single executable, or a string
-// inside a bundle built alone (scripts/build.mjs chooses); this reads and compiles one.
+// inside a bundle built alone (scripts/bundle/sources.mjs chooses); this reads and compiles one.
 //
 // From V8's code cache for it, when the launcher keeps one (launcher-contract.ts):
 // yaml, which a services file needs before any program starts, took 12 ms to
@@ -35,7 +35,7 @@ export function embeddedCacheStates(): ReadonlyMap<string, CodeCacheState> {
 /**
  * Compiles and runs module `name` from `source`; returns its exports. `front`:
  * modules of the bundle it takes as its own, by the name it requires them by
- * (the supervisor's front:PATH, scripts/build.mjs).
+ * (the supervisor's front:PATH, scripts/bundle/supervisor.mjs).
  */
 export function compileEmbedded(name: string, source: string, front?: Readonly<Record<string, unknown>>): unknown {
   const bundle = import.meta.filename;
