@@ -9,7 +9,7 @@
 // at every start), and only a value that JSON keeps exactly (YAML's .nan or .inf
 // are not). The text is compared whole, so a kept value is only ever used for
 // the text it came from.
-import { atStartUpOver, codeCacheStore } from '../boot/launcher-contract.js';
+import { atStartUpOver, codeCacheStore, type CodeCacheStore } from '../boot/launcher-contract.js';
 import { parseDocument, type Parsed } from './parse-document.js';
 
 const SLOT = 'services-file';
@@ -33,9 +33,9 @@ function jsonExact(value: unknown): boolean {
   return !Object.hasOwn(value, '__proto__') && Object.values(value).every(jsonExact);
 }
 
-function readKept(text: string): { readonly value: unknown } | undefined {
+function readKept(store: CodeCacheStore, text: string): { readonly value: unknown } | undefined {
   try {
-    const kept = JSON.parse(codeCacheStore()?.read(SLOT)?.toString('utf8') ?? 'null') as { text?: unknown; value?: unknown } | null;
+    const kept = JSON.parse(store.read(SLOT)?.toString('utf8') ?? 'null') as { text?: unknown; value?: unknown } | null;
     return kept !== null && typeof kept === 'object' && kept.text === text ? { value: kept.value } : undefined;
   } catch {
     return undefined;
@@ -46,7 +46,7 @@ function readKept(text: string): { readonly value: unknown } | undefined {
 export function parseKept(text: string): Parsed {
   const store = codeCacheStore();
   if (store === undefined) return parseDocument(text);
-  const kept = readKept(text);
+  const kept = readKept(store, text);
   if (kept !== undefined) {
     last = 'kept';
     return kept;
