@@ -167,7 +167,7 @@ function main(argv: readonly string[]): void {
         // exits at once, or the first signal, would wait for.
         setTimeout(releaseFilePages, RELEASE_PAGES_AFTER_MS).unref();
       };
-      // Start-up first (effects/start-up.ts): the program may start at once. In the
+      // Start-up first (effects/start-up.ts): the programs may start at once. In the
       // package, main-loop.ts is the supervisor, a script of its own that this
       // first call compiles from its own code cache (scripts/bundle/supervisor.mjs).
       mainLoop(plan, startUp(plan), startedUp);

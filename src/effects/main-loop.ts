@@ -36,7 +36,7 @@ const READY: InitEvent = { kind: 'ready' };
 
 /**
  * 'ready', and then `over` (start-up is over: the programs have started).
- * With a program started at once, 'ready' went in with the set-up's notes,
+ * With programs started at once, 'ready' went in with the set-up's notes,
  * before any signal could (start-up.ts), and start-up is over now: before the
  * first reap pass, which would find a command that has exited already (and
  * compile the whole exit, for V8's code cache to hold). Otherwise 'ready' comes
@@ -82,8 +82,8 @@ export function mainLoop(plan: MainLoopPlan, started: StartUp, startedUp: () => 
 
   // The feedback goes first: an action performed while the other sources are
   // still being subscribed (they emit at once) must find it listening.
-  // With a program started already, 'ready' comes before any signal: every
-  // signal caught so far came after that start (start-up.ts).
+  // With programs started already, 'ready' comes before any signal: every
+  // signal caught so far came after those starts began (start-up.ts).
   merge(
     feedback,
     from(started.startedAtOnce ? [...notes, READY] : notes),

@@ -1,22 +1,30 @@
 // What the init does before its supervisor exists: its own set-up
 // (set-up.ts), every signal it forwards caught (-r's and -p's realtime ones
 // too), the directory it started in left, and what every program starts with.
-// Then, when nothing can come before it, the one program starts at once:
-// before the supervisor's code (rxjs and the pipeline) has loaded, which took
-// about 1 ms of every start (npm run bench, part j). The pipeline still
-// decides: its first event is then 'ready', and the start it asks for is the
-// one already made.
-// Nothing can come before it when the init knows of no signal yet: none came
-// while Node.js was starting, no parent-death signal is made up, and none
-// waits in libuv's signal pipe (a signal caught from now on came after the
-// start). Otherwise the pipeline starts it on the event loop's first turn,
-// once every signal so far has been delivered (main-loop.ts).
+// Then, when nothing can come before them, the programs start at once: before
+// the supervisor's code (rxjs and the pipeline) has loaded, which took about
+// 1 ms of every start, and its first event-loop turn, 1.5 ms more with ten
+// services (npm run bench, part j). The pipeline still decides: its first
+// event is then 'ready', and each start it asks for is one already made.
+// That holds while the order is one the pipeline would take too: on 'ready'
+// it starts every program that waits for nothing, in the configuration's
+// order, and the main command once each service it waits for has started
+// (lifecycle/dependencies.ts, SPEC §17). A service that waits for another,
+// or a main command that waits for a one-shot to complete, leaves the order
+// to the pipeline.
+// Nothing can come before them when the init knows of no signal yet: none
+// came while Node.js was starting, no parent-death signal is made up, and none
+// waits in libuv's signal pipe (a signal caught from now on reaches the
+// pipeline after 'ready', as one caught while the pipeline starts them would).
+// Otherwise the pipeline starts them on the event loop's first turn, once
+// every signal so far has been delivered (main-loop.ts).
 import type { EarlySignals } from '../boot/early-signals.js';
 import { keptEnvironment } from '../boot/kept-environment.js';
 import type { LogFormat } from '../output/format.js';
 import type { StandardSinks } from '../output/standard-sinks.js';
 import type { SupervisorConfig } from '../streams/config.js';
 import type { InitEvent } from '../streams/events.js';
+import type { Service } from '../streams/service.js';
 import { reapExited } from '../syscalls/reap-exited.js';
 import { signalWaiting } from '../syscalls/signal-pipe.js';
 import { canSpawnInDirectory } from '../syscalls/spawn-command.js';
@@ -44,12 +52,24 @@ export interface StartUp {
   readonly notes: readonly InitEvent[];
   /** Signals to handle as if sent (a parent-death signal whose moment has passed). */
   readonly alsoReceived: readonly number[];
-  /** A program was started at once: the pipeline's first event is 'ready'. */
+  /** Programs were started at once: the pipeline's first event is 'ready'. */
   readonly startedAtOnce: boolean;
   readonly output: ServiceOutput;
   readonly probes: Probes;
-  /** Starts program number `service` (the one started at once: what came of it); returns what came of it. */
+  /** Starts program number `service` (one started at once: what came of that); returns what came of it. */
   start(service: number, processGroup: boolean): InitEvent[];
+}
+
+/**
+ * Whether starting every program in the configuration's order, each once the
+ * one before it has started, is the order the pipeline would take: only the
+ * main command (the last) waits, and only for services to have started.
+ */
+export function startsInOrder(services: readonly Service[]): boolean {
+  const last = services.length - 1;
+  return services.every(
+    ({ role, dependsOn }, index) => dependsOn.length === 0 || (index === last && role === 'main' && dependsOn.every(({ condition }) => condition === 'service_started')),
+  );
 }
 
 export function startUp(plan: StartUpPlan): StartUp {
@@ -72,27 +92,32 @@ export function startUp(plan: StartUpPlan): StartUp {
     return events;
   };
 
-  const alone = config.services.length === 1 && config.services[0]!.dependsOn.length === 0;
   const nothingCame = plan.early.lostAtStartup.length === 0 && alsoReceived.length === 0 && !plan.debuggerClosed;
-  let atOnce: InitEvent[] | undefined;
-  if (alone && nothingCame && !signalWaiting(plan.openAtStart)) {
+  const atOnce = new Map<number, InitEvent[]>();
+  if (config.services.length > 0 && startsInOrder(config.services) && nothingCame && !signalWaiting(plan.openAtStart)) {
     // The zombies the init was exec'd with go first, as the reap loop's first pass takes them otherwise (SPEC §3.1).
     const zombies = reapExited();
     if (zombies.error) notes.push({ kind: 'note', level: 'error', message: zombies.error.message });
     if (zombies.exits.length > 0) notes.push({ kind: 'reaped', exits: zombies.exits, childless: false });
-    notes.push({ kind: 'note', level: 'debug', message: 'no signal came while the init was starting: its program starts at once, before the supervisor loads' });
-    atOnce = startNow(0, config.processGroup);
+    const its = config.services.length === 1 ? 'its program starts' : 'its programs start';
+    notes.push({ kind: 'note', level: 'debug', message: `no signal came while the init was starting: ${its} at once, before the supervisor loads` });
+    for (const index of config.services.keys()) {
+      const events = startNow(index, config.processGroup);
+      atOnce.set(index, events);
+      // One that could not start is the pipeline's to handle, and so is every start after it.
+      if (!events.some(({ kind }) => kind === 'spawned')) break;
+    }
   }
 
   return {
     notes,
     alsoReceived,
-    startedAtOnce: atOnce !== undefined,
+    startedAtOnce: atOnce.size > 0,
     output,
     probes,
     start(service, processGroup) {
-      const events = service === 0 ? atOnce : undefined;
-      atOnce = undefined;
+      const events = atOnce.get(service);
+      atOnce.delete(service);
       return events ?? startNow(service, processGroup);
     },
   };

@@ -93,6 +93,64 @@ test('a one-shot that fails ends the container with its status; what waits for i
   t.regex(outcome.stderr, /shutting down: service migrate \(pid \d+\) exited with status 4/);
 });
 
+/** The programs in the order the log says they started, each with its pid. */
+const startedInLog = (stderr: string): Array<[string, number]> =>
+  logLines(stderr).flatMap((line): Array<[string, number]> => {
+    const started = /started (?:service (\S+) \(pid (\d+)\)|(the command) as pid (\d+))$/.exec(line);
+    return started ? [[started[1] ?? started[3]!, Number(started[2] ?? started[4])]] : [];
+  });
+
+test('with no service waiting for another, the services and the main command start at once, in the file\'s order, before the supervisor loads', async (t) => {
+  const svc = servicesDir();
+  const path = svc.file(`services:\n${['c', 'a', 'b'].map((name) => `  ${name}:\n    command: ["sleep", "1000"]\n`).join('')}`);
+  const outcome = await runInit(['-vv', '--services', path, 'true']);
+  t.is(outcome.code, 0, outcome.stderr);
+  t.true(logLines(outcome.stderr).includes('[DEBUG][docker-container-init] no signal came while the init was starting: its programs start at once, before the supervisor loads'), outcome.stderr);
+  const started = startedInLog(outcome.stderr);
+  t.deepEqual(started.map(([name]) => name), ['c', 'a', 'b', 'the command']);
+  // Pids come in the order the processes were made: the starts themselves were in that order.
+  const pids = started.map(([, pid]) => pid);
+  t.deepEqual([...pids].sort((x, y) => x - y), pids);
+});
+
+test('a service that waits for another leaves the start order to the supervisor: each starts once what it waits for has', async (t) => {
+  const svc = servicesDir();
+  const path = svc.file(`services:
+  web:
+    command: ["sleep", "1000"]
+    depends_on: [db]
+  db:
+    command: ["sleep", "1000"]
+`);
+  const outcome = await runInit(['-vv', '--services', path, 'true']);
+  t.is(outcome.code, 0, outcome.stderr);
+  t.notRegex(outcome.stderr, /start at once/);
+  const started = startedInLog(outcome.stderr);
+  t.deepEqual(started.map(([name]) => name), ['db', 'web', 'the command']);
+  const pids = started.map(([, pid]) => pid);
+  t.deepEqual([...pids].sort((x, y) => x - y), pids);
+});
+
+test('started at once, a service that cannot start ends the container with 127; the services after it start as the supervisor says, the main command never', async (t) => {
+  const svc = servicesDir();
+  const main = svc.at('main');
+  const path = svc.file(`services:
+  first:
+    command: ["sleep", "1000"]
+  missing:
+    command: ["/nonexistent/program"]
+  last:
+    command: ["sleep", "1000"]
+`);
+  const outcome = await runInit(['-vv', '--services', path, 'touch', main]);
+  t.is(outcome.code, 127, outcome.stderr);
+  t.regex(outcome.stderr, /start at once/);
+  t.regex(outcome.stderr, /service missing could not be started \(No such file or directory\)/);
+  t.deepEqual(startedInLog(outcome.stderr).map(([name]) => name), ['first', 'last']);
+  t.false(existsSync(main), 'the main command never ran');
+  t.regex(outcome.stderr, /service last \(pid \d+\) was killed by SIGTERM/);
+});
+
 test('a service with restart "no" that exits ends the container with its status, and the shutdown stops the others', async (t) => {
   const svc = servicesDir();
   const recorder = recorderScript(svc.dir);
