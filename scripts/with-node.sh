@@ -19,7 +19,9 @@ case $(uname -m) in
 esac
 arch=${NODE_ARCH:-$native}
 cache=${NODE_LINES_CACHE:-$HOME/.cache/docker-container-init/node}
-version=$(npm view "node-linux-$arch@$line" version | tail -n 1 | sed "s/.*'\(.*\)'.*/\1/; s/.* //")
+# npm lists a line's releases in the registry's order, not by version (for
+# Node 20 its last line is 20.8.0): the newest is picked by sorting them.
+version=$(npm view "node-linux-$arch@$line" version | sed "s/.*'\(.*\)'.*/\1/; s/.* //" | sort -V | tail -n 1)
 folder=$cache/$version
 if [ "$arch" != "$native" ]; then folder=$folder-$arch; fi
 bin=$folder/package/bin
