@@ -101,11 +101,16 @@ export function startUp(plan: StartUpPlan): StartUp {
     if (zombies.exits.length > 0) notes.push({ kind: 'reaped', exits: zombies.exits, childless: false });
     const its = config.services.length === 1 ? 'its program starts' : 'its programs start';
     notes.push({ kind: 'note', level: 'debug', message: `no signal came while the init was starting: ${its} at once, before the supervisor loads` });
-    for (const index of config.services.keys()) {
-      const events = startNow(index, config.processGroup);
-      atOnce.set(index, events);
-      // One that could not start is the pipeline's to handle, and so is every start after it.
-      if (!events.some(({ kind }) => kind === 'spawned')) break;
+    const readAll = output.holdReads();
+    try {
+      for (const index of config.services.keys()) {
+        const events = startNow(index, config.processGroup);
+        atOnce.set(index, events);
+        // One that could not start is the pipeline's to handle, and so is every start after it.
+        if (!events.some(({ kind }) => kind === 'spawned')) break;
+      }
+    } finally {
+      readAll();
     }
   }
 
