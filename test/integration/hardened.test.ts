@@ -100,6 +100,15 @@ test('arguments reach the command byte for byte, also when they are not UTF-8', 
   t.is(outcome.stdout, 'the bytes arrived\n');
 });
 
+test('UTF-8 arguments reach the command byte for byte, U+FFFD among them', async (t) => {
+  // Without U+FFFD the init takes the bytes from Node's strings; with it, from /proc/self/cmdline.
+  for (const words of [['caf\u00e9', '\u{1F600}'], ['caf\u00e9', 'x\uFFFDy']]) {
+    const outcome = await runInit(['--', 'printf', '%s|', ...words]);
+    t.is(outcome.code, 0, outcome.stderr);
+    t.is(outcome.stdout, words.map((word) => `${word}|`).join(''));
+  }
+});
+
 test('the init is at / before the command exists; the command starts where the init was started', async (t) => {
   const cwd = tmp();
   const { code, stdout } = await runInit(['sh', '-c', 'readlink /proc/1/cwd; pwd'], { cwd });
