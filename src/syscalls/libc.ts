@@ -3,34 +3,13 @@
 // Buffers passed as pointers (sigset_t, posix_spawnattr_t, status ints) are
 // owned by the callers in this folder.
 import { koffi } from './koffi.js';
+import { lazily } from './lazily.js';
 
 const lib = koffi.load('libc.so.6');
 // The running program as a whole (dlopen(NULL)). `environ` must be looked up
 // here: node's executable holds a copy-relocated `environ` that the C library
 // itself uses, while libc's own symbol stays empty.
 const program = koffi.load(null);
-
-/**
- * An object whose properties are made by `makers`, each the first time it is
- * read. koffi parses a prototype when it is declared: declaring all of these
- * took 0.35 ms of every start on Node 24, before the command could start, and
- * a run uses a third of them before its command starts.
- */
-function lazily<T extends Record<string, () => unknown>>(makers: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
-  const made = {} as { [K in keyof T]: ReturnType<T[K]> };
-  for (const key of Object.keys(makers) as (keyof T)[]) {
-    Object.defineProperty(made, key, {
-      enumerable: true,
-      get() {
-        const value = makers[key]!() as ReturnType<T[typeof key]>;
-        Object.defineProperty(made, key, { value, enumerable: true });
-        return value;
-      },
-      configurable: true,
-    });
-  }
-  return made;
-}
 
 export const libc = lazily({
   // Byte strings throughout (Buffers), never JavaScript strings: see spawn-command.ts.

@@ -3,29 +3,38 @@
 // signal number, signal-handles.ts; a poll handle on a descriptor whose flags
 // must stay as they are, poll-handle.ts). libuv is public API of every node
 // binary (addons link against it), and uv_default_loop() is the main loop.
+import type { TypeObject } from 'koffi';
 import { koffi } from './koffi.js';
+import { lazily } from './lazily.js';
 
 /** What a missing libuv says, e.g. "cannot catch signals: this node binary does not export libuv (...)". */
 export class LibuvError extends Error {}
 
+// uv_default_loop is looked up at once: a binary that has it has all of
+// libuv, and one that lacks it fails where the caller can say so. The rest is
+// declared when first used (lazily.ts): the signal handles that start-up
+// makes need four of the nine.
 function bind() {
+  let node: ReturnType<typeof koffi.load>;
+  let defaultLoop: ReturnType<ReturnType<typeof koffi.load>['func']>;
   try {
-    const node = koffi.load(null);
-    return {
-      defaultLoop: node.func('void *uv_default_loop()'),
-      handleSize: node.func('size_t uv_handle_size(int type)'),
-      signalInit: node.func('int uv_signal_init(void *loop, void *handle)'),
-      signalStart: node.func('int uv_signal_start(void *handle, void *cb, int signum)'),
-      pollInit: node.func('int uv_poll_init(void *loop, void *handle, int fd)'),
-      pollStart: node.func('int uv_poll_start(void *handle, int events, void *cb)'),
-      pollStop: node.func('int uv_poll_stop(void *handle)'),
-      close: node.func('void uv_close(void *handle, void *cb)'),
-      unref: node.func('void uv_unref(void *handle)'),
-      strerror: node.func('const char *uv_strerror(int err)'),
-    };
+    node = koffi.load(null);
+    defaultLoop = node.func('void *uv_default_loop()');
   } catch (error) {
     throw new LibuvError(`this node binary does not export libuv (${error instanceof Error ? error.message : String(error)})`);
   }
+  return lazily({
+    defaultLoop: () => defaultLoop,
+    handleSize: () => node.func('size_t uv_handle_size(int type)'),
+    signalInit: () => node.func('int uv_signal_init(void *loop, void *handle)'),
+    signalStart: () => node.func('int uv_signal_start(void *handle, void *cb, int signum)'),
+    pollInit: () => node.func('int uv_poll_init(void *loop, void *handle, int fd)'),
+    pollStart: () => node.func('int uv_poll_start(void *handle, int events, void *cb)'),
+    pollStop: () => node.func('int uv_poll_stop(void *handle)'),
+    close: () => node.func('void uv_close(void *handle, void *cb)'),
+    unref: () => node.func('void uv_unref(void *handle)'),
+    strerror: () => node.func('const char *uv_strerror(int err)'),
+  });
 }
 
 let bound: ReturnType<typeof bind> | undefined;
@@ -36,7 +45,8 @@ export function libuv(): ReturnType<typeof bind> {
   return bound;
 }
 
-const CloseCallback = koffi.proto('void uv_close_cb(void *handle)');
+// Declared when a handle is first closed, not as the module loads (0.01 ms before the command starts).
+let closeCallback: TypeObject | undefined;
 
 /** A handle's memory, kept from the collector until libuv has closed it. */
 const live = new Set<Buffer>();
@@ -55,7 +65,7 @@ export function closeHandle(handle: Buffer, callbacks: readonly unknown[], then?
     koffi.unregister(onClose);
     live.delete(handle);
     then?.();
-  }, koffi.pointer(CloseCallback));
+  }, koffi.pointer((closeCallback ??= koffi.proto('void uv_close_cb(void *handle)'))));
   libuv().close(handle, onClose);
 }
 

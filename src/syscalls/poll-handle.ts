@@ -3,12 +3,14 @@
 // non-blocking, so it is only ever given descriptors no other process shares
 // (an epoll descriptor, the read end of a pipe the init made). Unreferenced:
 // a wait never keeps the init up by itself.
+import type { TypeObject } from 'koffi';
 import { koffi } from './koffi.js';
 import { allocateHandle, closeHandle, libuv, LibuvError, rethrowLater } from './libuv.js';
 
 const UV_POLL = 8; // uv_handle_type
 const UV_READABLE = 1;
-const PollCallback = koffi.proto('void uv_poll_cb(void *handle, int status, int events)');
+// Declared with the first poll handle, not as the module loads: a start with no services has none.
+let pollCallback: TypeObject | undefined;
 
 export interface PollHandle {
   /** Calls `onReady` each time the descriptor is readable (or has an error), until stopped. */
@@ -24,7 +26,7 @@ export function pollReadable(fd: number, onReady: () => void): PollHandle {
   const initError = uv.pollInit(uv.defaultLoop(), handle, fd) as number;
   if (initError !== 0) throw new LibuvError(`cannot watch descriptor ${fd}: ${uv.strerror(initError) as string}`);
   uv.unref(handle);
-  const callback = koffi.register((_handle: unknown, _status: number, _events: number) => rethrowLater(onReady), koffi.pointer(PollCallback));
+  const callback = koffi.register((_handle: unknown, _status: number, _events: number) => rethrowLater(onReady), koffi.pointer((pollCallback ??= koffi.proto('void uv_poll_cb(void *handle, int status, int events)'))));
   let closed = false;
   return {
     start: () => {
