@@ -3,12 +3,19 @@
 // namespace), and the command, a small C program, notes the moment its main()
 // runs, on the same clock (CLOCK_MONOTONIC); the difference is the init's
 // whole start-up before the command. Beside: tini, and node itself running the
-// first statement of a script (the floor: no Node.js init can start sooner).
+// first statement of a script (the floor: no Node.js init can start sooner),
+// and a C program that does only what SPEC §17 asks of any init, the ten
+// services first and then the command (services-first.c): what those
+// services' own starts cost the command, whatever the init is written in.
 // Each subject `runs` times, interleaved run by run.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asPid1, median, read } from './common.mjs';
+
+export const C_ALONE = 'C, the command alone (services-first.c)';
+export const C_SPAWN = 'C, 10 services first, posix_spawn (services-first.c)';
+export const C_FORK = 'C, 10 services first, fork (services-first.c)';
 
 export function commandStart({ line, dci, sea, bin, work, runs }) {
   const out = join(work, `stamp-${line.name}`);
@@ -17,9 +24,13 @@ export function commandStart({ line, dci, sea, bin, work, runs }) {
   const services = join(work, 'ten-services.yaml');
   writeFileSync(services, `services:\n${Array.from({ length: 10 }, (_, i) => `  s${i}:\n    command: ["${bin('service')}", "${join(work, `ten-${i}.log`)}"]\n`).join('')}`);
   const stamp = [bin('stamp'), out];
+  const firsts = (how, count) => [bin('services-first'), how, String(count), join(work, `first-${how}`), '--', ...stamp];
   const subjects = [
     ['node, first statement of a script (the floor)', [line.node, floor, out]],
     ['tini', ['tini', '--', ...stamp]],
+    [C_ALONE, firsts('spawn', 0)],
+    [C_SPAWN, firsts('spawn', 10)],
+    [C_FORK, firsts('fork', 10)],
     ['docker-container-init', [dci, ...stamp]],
     ['docker-container-init -v', [dci, '-v', ...stamp]],
     ['docker-container-init -v -g --grace 10 --delay-term 1', [dci, '-v', '-g', '--grace', '10', '--delay-term', '1', ...stamp]],
