@@ -22,9 +22,13 @@ export function readBounded(path: string): Read {
     if (stat.isDirectory()) return { error: 'is a folder, not a file' };
     if (!stat.isFile()) return { error: 'is not a regular file (a FIFO or a device): a services file must be one' };
     if (stat.size > MAX_BYTES) return { error: `is larger than ${MAX_BYTES / 1024} KiB` };
-    const buffer = Buffer.alloc(MAX_BYTES + 1);
+    // Room for the size the file has now and one byte more, to see it grow
+    // (a file written while the init starts), then for the whole bound: a
+    // zero-filled MiB at every start took 0.1 ms.
+    let buffer = Buffer.allocUnsafe(stat.size + 1);
     let length = 0;
     for (;;) {
+      if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(MAX_BYTES + 1 - length)]);
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;

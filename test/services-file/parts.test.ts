@@ -1,13 +1,14 @@
 // The pieces a services file is read with: command words, durations, env
 // files, users, the start order.
 import test from 'ava';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandWords } from '../../src/services-file/command-words.js';
 import { dependencyOrder } from '../../src/services-file/dependency-order.js';
 import { durationMs } from '../../src/services-file/durations.js';
 import { parseEnvFile } from '../../src/services-file/env-file.js';
+import { readBounded } from '../../src/services-file/read-bounded.js';
 import { resolveUser } from '../../src/services-file/users.js';
 
 test('a string command is split into words as Compose splits it: quotes group, a backslash takes the next character, nothing expands', (t) => {
@@ -60,4 +61,14 @@ test('start order: dependencies first, independent services in the order of the 
   t.deepEqual(order([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', []]]), { error: 'the services wait for each other in a circle: a → b → c → a' });
   t.deepEqual(order([['a', ['a']]]), { error: 'the services wait for each other in a circle: a → a' });
   t.deepEqual(order([['a', ['nope']]]), { error: 'nope is no service of this file', service: 'a' });
+});
+
+test('a file is read whole, past the size it had when opened (a /proc file says 0 bytes), and never past 1 MiB', (t) => {
+  const growing = '/proc/self/mountinfo';
+  t.is(statSync(growing).size, 0);
+  t.deepEqual(readBounded(growing), { text: readFileSync(growing, 'utf8') });
+  const dir = mkdtempSync(join(tmpdir(), 'dci-read-'));
+  const exact = join(dir, 'exact.yaml');
+  writeFileSync(exact, 'x'.repeat(1024 * 1024));
+  t.is((readBounded(exact) as { text: string }).text.length, 1024 * 1024);
 });
