@@ -8,12 +8,13 @@ import './boot/fatal-errors.js';
 import { attachStandardStreams } from './boot/stdio-guard.js';
 import './boot/sea-restart.js';
 import { earlySignals } from './boot/early-signals.js';
-import { startUpOver } from './boot/launcher-contract.js';
+import { keepWithoutStartUp, startUpOver } from './boot/launcher-contract.js';
 import { existsSync } from 'node:fs';
 import { BUILD_DATE, VERSION } from './cli/build-info.js';
+import { checkedLine } from './cli/checked-line.js';
 import { commandServices } from './cli/command-services.js';
 import { helpText } from './cli/help.js';
-import { keptParseState } from './services-file/kept-parse.js';
+import { keptParseNote } from './services-file/kept-parse.js';
 import { servicesFromFile, ServicesFileError } from './services-file/services-from-file.js';
 import type { Service } from './streams/service.js';
 import { logLevelFor } from './cli/log-level.js';
@@ -36,6 +37,7 @@ import { openFilesLimit } from './syscalls/open-files-limit.js';
 import { MIN_OPEN_FILES, openFilesTooFew } from './posix/open-files.js';
 import { rawArguments } from './syscalls/raw-arguments.js';
 import { realtimeRange } from './syscalls/realtime-range.js';
+import type { RealtimeRange } from './posix/signals.js';
 import { releaseFilePages } from './syscalls/release-file-pages.js';
 
 const V8_FLAGS = '--no-opt --no-maglev';
@@ -69,6 +71,18 @@ function initLog(sinks: StandardSinks, format: LogFormat): Logger {
   return createLogger(format, stderr);
 }
 
+/** The services of the services file (none without one); undefined, once the error is logged, when it has none to give (exit 2, SPEC §17). */
+function readServicesFile(file: string | undefined, range: RealtimeRange, logger: Logger): Service[] | undefined {
+  if (file === undefined) return [];
+  try {
+    return servicesFromFile(file, { range, environment: process.env, directory: process.cwd(), euid: process.geteuid?.() ?? 0 });
+  } catch (error) {
+    if (!(error instanceof ServicesFileError)) throw error;
+    logger.log('error', error.message, undefined, true);
+    return undefined;
+  }
+}
+
 function main(argv: readonly string[]): void {
   const selfInflicted = selfInflictedSignals();
   const sinks = standardSinks(selfInflicted);
@@ -92,19 +106,22 @@ function main(argv: readonly string[]): void {
     case 'usageError':
       initLog(sinks, request.logFormat).log('error', `${request.message} (see -h)`, undefined, true);
       return leave(sinks, 2);
+    case 'check': {
+      const { options, command } = request;
+      const logger = initLog(sinks, options.logFormat);
+      const fileServices = readServicesFile(options.servicesFile, range, logger);
+      if (fileServices === undefined) return leave(sinks, 2);
+      const note = keptParseNote();
+      if (note !== undefined && options.verbosity >= 2) logger.log('debug', note);
+      sinks.stdout.write(Buffer.from(`${checkedLine(options.servicesFile, fileServices, options.runs.length, command.length > 0)}\n`), true);
+      keepWithoutStartUp();
+      return leave(sinks, 0);
+    }
     case 'supervise': {
       const { options, command } = request;
       const logger = initLog(sinks, options.logFormat);
-      let fileServices: Service[] = [];
-      if (options.servicesFile !== undefined) {
-        try {
-          fileServices = servicesFromFile(options.servicesFile, { range, environment: process.env, directory: process.cwd(), euid: process.geteuid?.() ?? 0 });
-        } catch (error) {
-          if (!(error instanceof ServicesFileError)) throw error;
-          logger.log('error', error.message, undefined, true);
-          return leave(sinks, 2);
-        }
-      }
+      const fileServices = readServicesFile(options.servicesFile, range, logger);
+      if (fileServices === undefined) return leave(sinks, 2);
       const notPid1 = process.pid !== 1;
       const under = notPid1 && !options.skipPidCheck ? underAnotherInit() : undefined;
       if (notPid1 && !options.skipPidCheck && under === undefined) {
@@ -141,7 +158,7 @@ function main(argv: readonly string[]): void {
         exit: (status) => leave(sinks, status),
         inheritedFds,
         openAtStart: open,
-        servicesFileParse: keptParseState(),
+        servicesFileParse: keptParseNote(),
         early: earlySignals,
         debuggerClosed,
         selfInflicted,

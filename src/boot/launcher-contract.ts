@@ -70,3 +70,17 @@ export function startUpOver(): void {
   startUpTasks = undefined;
   for (const task of tasks) task();
 }
+
+/**
+ * Bundle: a run that starts nothing (--check) keeps now what start-up would
+ * have kept for the next start (the embedded modules' caches, the services
+ * file's value), but never the bundle's own code cache: such a run compiled
+ * too little of the bundle, and a start that read that cache would not write
+ * a better one.
+ */
+export function keepWithoutStartUp(): void {
+  delete (globalThis as Shared)[START_UP_OVER];
+  const tasks = startUpTasks ?? [];
+  startUpTasks = undefined;
+  for (const task of tasks) task();
+}

@@ -101,6 +101,11 @@ export const OPTIONS: readonly OptionSpec[] = [
     help: 'text (default) or json: one JSON object per line (level, message, time, pid, and signal, target, exitCode where they apply).',
     example: '--log-format json when a log shipper parses the container output.',
   },
+  {
+    key: 'check', long: 'check',
+    help: 'Check the options and the services file as a start would, say what they hold in one line, and exit (0, or 2 with the error a start would give) without starting anything. Where the init keeps what it parsed (the npm package, a single executable with a home folder), the next start reads it from there.',
+    example: 'in a Dockerfile, RUN docker-container-init --check --services /etc/services.yaml: a bad file fails the build, not the container, and each container starts without parsing the file.',
+  },
   { key: 'help', short: 'h', long: 'help', help: 'Print this help and exit (also --help).' },
   { key: 'version', long: 'version', help: 'Print the version and exit.' },
 ];

@@ -1,8 +1,8 @@
 // From argv to what the user asked for: run (with typed options and the
-// command), help, version, or a usage error. getopt.ts does the POSIX split
-// (and refuses what is not an option); here the options become typed flags,
-// and values.ts checks their values. Nothing else is loaded for it: the
-// command starts as soon after as it can (issue 26).
+// command), check them (--check), help, version, or a usage error. getopt.ts
+// does the POSIX split (and refuses what is not an option); here the options
+// become typed flags, and values.ts checks their values. Nothing else is
+// loaded for it: the command starts as soon after as it can (issue 26).
 import { isRealtime, signalName, type RealtimeRange } from '../posix/signals.js';
 import { splitArguments, type GivenOption } from './getopt.js';
 import { takesValue } from './options.js';
@@ -53,6 +53,7 @@ export interface InitOptions {
 
 export type Request =
   | { readonly kind: 'supervise'; readonly options: InitOptions; readonly command: readonly string[] }
+  | { readonly kind: 'check'; readonly options: InitOptions; readonly command: readonly string[] }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'usageError'; readonly message: string; readonly logFormat: LogFormat };
@@ -160,7 +161,7 @@ export function parseArguments(argv: readonly string[], range: RealtimeRange): R
   if (flags['help'] === true) return { kind: 'help' };
   if (flags['version'] === true) return { kind: 'version' };
   try {
-    return { kind: 'supervise', options: typedOptions(flags, range), command: split.command };
+    return { kind: flags['check'] === true ? 'check' : 'supervise', options: typedOptions(flags, range), command: split.command };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     return { kind: 'usageError', message: error.message, logFormat: requestedLogFormat(argv) };

@@ -17,8 +17,8 @@ export interface SetUpPlan {
   readonly parentDeathSignal: { readonly signal: number; readonly name: string } | undefined;
   /** The init's parent when its code first ran. */
   readonly parentAtStart: number;
-  /** How the services file was parsed: now, or from the value an earlier start kept (services-file/kept-parse.ts); undefined without one, or where nothing is kept. */
-  readonly servicesFileParse: 'kept' | 'parsed' | 'unkeepable' | undefined;
+  /** For the log: how the services file was parsed, now or from the value an earlier start kept (services-file/kept-parse.ts); undefined without one, or where nothing is kept. */
+  readonly servicesFileParse: string | undefined;
   /** The descriptors open at start-up (effects/scan-inherited-descriptors.ts): libuv's signal pipes among them. */
   readonly openAtStart: readonly OpenFd[];
 }
@@ -38,9 +38,7 @@ export function setUp(plan: SetUpPlan): { notes: InitEvent[]; alsoReceived: numb
   const alsoReceived: number[] = [];
   const cache = codeCacheState();
   if (cache !== undefined) notes.push(note('debug', CODE_CACHE_NOTES[cache]));
-  if (plan.servicesFileParse === 'kept') notes.push(note('debug', 'the services file: the same text as at an earlier start, whose value was kept: not parsed again'));
-  if (plan.servicesFileParse === 'parsed') notes.push(note('debug', 'the services file: parsed; its value is kept for the next start once start-up is over, where it can be written'));
-  if (plan.servicesFileParse === 'unkeepable') notes.push(note('debug', 'the services file: parsed; its value is not kept (JSON cannot hold it exactly)'));
+  if (plan.servicesFileParse !== undefined) notes.push(note('debug', plan.servicesFileParse));
   if (plan.underAnotherInit !== undefined) notes.push(note('info', `not PID 1, but ${plan.underAnotherInit}: running as with -D`));
   if (plan.subreaper) {
     const error = becomeChildSubreaper();

@@ -17,11 +17,18 @@ const SLOT = 'services-file';
 /** How the last services file was parsed: from the kept value; or now, to be kept, or not (JSON cannot hold its value exactly). Undefined where nothing can be kept. */
 export type KeptParse = 'kept' | 'parsed' | 'unkeepable';
 
+/** What the log says (at debug level) of a services file parsed in each way. */
+export const KEPT_PARSE_NOTES: Readonly<Record<KeptParse, string>> = {
+  kept: 'the services file: the same text as at an earlier start, whose value was kept: not parsed again',
+  parsed: 'the services file: parsed; its value is kept for the next start (once start-up is over, or at once with --check), where it can be written',
+  unkeepable: 'the services file: parsed; its value is not kept (JSON cannot hold it exactly)',
+};
+
 let last: KeptParse | undefined;
 
-/** How the services file read last was parsed (for the -vv line). */
-export function keptParseState(): KeptParse | undefined {
-  return last;
+/** How the services file read last was parsed, as the -vv line says it; undefined where nothing is kept. */
+export function keptParseNote(): string | undefined {
+  return last === undefined ? undefined : KEPT_PARSE_NOTES[last];
 }
 
 /** Whether JSON holds `value` exactly: strings, booleans, null, finite numbers (not -0), arrays and plain objects of those. */

@@ -5,7 +5,7 @@ import { tmp } from '../support/files.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { runInit } from '../support/init.js';
+import { cleanEnv, runInit } from '../support/init.js';
 import { ROOT } from '../support/paths.js';
 
 interface PackResult {
@@ -209,4 +209,27 @@ test.serial("a services file's value is kept: the next start with the same text 
   // .nan is a number JSON has no way to write: such a value is parsed at every start.
   writeFileSync(services, 'x-odd: .nan\nservices:\n  once:\n    command: ["true"]\n    restart: "no"\n');
   for (const _ of [1, 2]) t.regex((await start()).stderr, /the services file: parsed; its value is not kept \(JSON cannot hold it exactly\)/);
+});
+
+test.serial("--check keeps what a start would (yaml's code cache, the services file's value), never the bundle's own code cache; the next start takes the value", async (t) => {
+  const { prefix, work } = install();
+  const cache = join(prefix, 'lib/node_modules/docker-container-init/dist/.code-cache');
+  rmSync(cache, { recursive: true, force: true });
+  const installed = join(prefix, 'bin/docker-container-init');
+  const services = join(work, 'checked.yaml');
+  writeFileSync(services, 'services:\n  web:\n    command: ["sh", "-c", "echo checked ran"]\n    restart: "no"\n');
+  // As a Dockerfile's RUN does it: not as PID 1, and nothing else needed.
+  const check = spawnSync(installed, ['--check', '--services', services], { encoding: 'utf8', env: cleanEnv() });
+  t.is(check.status, 0, check.stderr);
+  t.is(check.stdout, `--check: ${services} holds 1 service, which would start in this order: web; nothing started\n`);
+  const kept = readdirSync(cache).sort();
+  t.true(kept.some((file) => file.includes('-services-file-')), kept.join(', '));
+  t.true(kept.some((file) => file.includes('-yaml-')), kept.join(', '));
+  t.is(kept.length, 2, `only those two, not the bundle's own: ${kept.join(', ')}`);
+
+  const start = await runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- true` });
+  t.is(start.code, 0, start.stderr);
+  t.regex(start.stderr, /the services file: the same text as at an earlier start, whose value was kept: not parsed again/);
+  t.regex(start.stderr, /\[DEBUG\]\[docker-container-init\] no code cache yet/, "the bundle's own cache is the first start's to make");
+  t.regex(start.stdout, /^web \| checked ran$/m);
 });

@@ -61,3 +61,15 @@ test('docker stop while a probe runs, and a service that keeps crashing: the sto
     container.cleanup();
   }
 });
+
+test("services example: its build's --check kept the file's value and yaml's code cache in the image; a container's start takes the value from there", (t) => {
+  const cache = '/usr/local/lib/node_modules/docker-container-init/dist/.code-cache';
+  const listed = docker(['run', '--rm', '--entrypoint', 'ls', 'example-services', cache]).stdout.split('\n').filter(Boolean);
+  t.true(listed.some((file) => file.includes('-services-file-')), listed.join(', '));
+  t.true(listed.some((file) => file.includes('-yaml-')), listed.join(', '));
+  // A fresh container reads the same file as a start does: the value kept at the build, not parsed.
+  const run = docker(['run', '--rm', '--entrypoint', 'docker-container-init', 'example-services', '--check', '-vv', '--services', '/etc/services.yaml']);
+  t.is(run.code, 0, run.stderr);
+  t.is(run.stderr, '[DEBUG][docker-container-init] the services file: the same text as at an earlier start, whose value was kept: not parsed again\n');
+  t.regex(run.stdout, /^--check: \/etc\/services\.yaml holds \d+ services, which would start in this order: /);
+});

@@ -243,3 +243,27 @@ test('a bad services file: one line naming the file, the service and the key; ex
   t.is(outcome.stderr, `[ERROR][docker-container-init] ${path}: service b: key ports: configures the container itself, which the init runs inside of: it cannot apply to a service of the init\n`);
   t.false(existsSync(marker));
 });
+
+test('--check: a good file is named with its services in start order, exit 0, nothing starts, not even as PID 1; a bad one gives the start\'s own line and exit 2', async (t) => {
+  const svc = servicesDir();
+  const marker = svc.at('started');
+  const path = svc.file(`services:\n  app:\n    command: ["touch", "${marker}"]\n    depends_on: [db]\n  db:\n    command: ["touch", "${marker}"]\n`);
+  const checked = await runInit(['--check', '--services', path, '--run', 'touch x', '--', 'touch', marker]);
+  t.is(checked.code, 0, checked.stderr);
+  t.is(checked.stdout, `--check: ${path} holds 2 services, which would start in this order: db, app, then 1 --run command and the command; nothing started\n`);
+  t.is(checked.stderr, '');
+  t.false(existsSync(marker));
+
+  const plain = await runInit(['--check', '-v', '--grace', '3', 'true'], { namespace: false });
+  t.is(plain.code, 0, plain.stderr);
+  t.is(plain.stdout, '--check: the options are valid: the command would start; nothing started\n');
+
+  const bad = svc.file(`services:\n  a:\n    command: x\n    ports: ["80:80"]\n`);
+  const refused = await runInit(['--check', '--services', bad], { namespace: false });
+  t.is(refused.code, 2);
+  t.is(refused.stdout, '');
+  t.is(refused.stderr, `[ERROR][docker-container-init] ${bad}: service a: key ports: configures the container itself, which the init runs inside of: it cannot apply to a service of the init\n`);
+  const usage = await runInit(['--check', '--grace', 'soon'], { namespace: false });
+  t.is(usage.code, 2);
+  t.regex(usage.stderr, /^\[ERROR\]\[docker-container-init\] invalid --grace "soon" .*\(see -h\)\n$/);
+});
