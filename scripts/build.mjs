@@ -104,6 +104,9 @@ async function bundleCli(outfile, header, where) {
   });
 }
 
+/** What names the files a launcher keeps for a build (code caches, a services file's value): one of another build is never read. */
+const bundleId = (files) => JSON.stringify(files.reduce((hash, file) => hash.update(readFileSync(file)), createHash('sha256')).digest('hex').slice(0, 16));
+
 /**
  * The single executable: a copy of this node binary (postject) whose main
  * script, src/launcher/sea-main.ts, runs the bundle, an asset, from V8's code cache,
@@ -119,7 +122,7 @@ async function buildSea() {
   const supervisor = await bundleCli(bundle, seaHeader, 'assets');
   const sources = writeSources(work, { ...vendored, supervisor });
   const main = join(work, 'main.cjs');
-  await build({ ...common, entryPoints: [join(root, 'src/launcher/sea-main.ts')], outfile: main, plugins: [builtinsFromProcess] });
+  await build({ ...common, entryPoints: [join(root, 'src/launcher/sea-main.ts')], outfile: main, plugins: [builtinsFromProcess], define: { __BUNDLE_ID__: bundleId([bundle, ...Object.values(sources)]) } });
   const arch = execFileSync(seaNode, ['-p', 'process.arch'], { encoding: 'utf8' }).trim();
   const koffiAddon = process.env.SEA_KOFFI ?? join(root, `node_modules/@koromix/koffi-linux-${arch}/linux_${arch}/koffi.node`);
   const assets = { 'koffi.node': koffiAddon, 'init.cjs': bundle, 'winston.cjs': sources.winston, 'yaml.cjs': sources.yaml, 'supervisor.cjs': sources.supervisor };
@@ -210,8 +213,7 @@ else if (mode === '--library') {
     ...common,
     entryPoints: [join(root, 'src/launcher/npm-launcher.ts')],
     outfile: output,
-    // Names the code cache: a cache of another build of the bundle is never read.
-    define: { __BUNDLE_ID__: JSON.stringify(sources.reduce((hash, file) => hash.update(readFileSync(file)), createHash('sha256')).digest('hex').slice(0, 16)) },
+    define: { __BUNDLE_ID__: bundleId(sources) },
     banner: { js: launcherHeader },
   });
 } else await bundleCli(output, aloneHeader, 'inside');

@@ -21,10 +21,11 @@
 // renamed into place: a start beside it reads a whole cache or none. Made only
 // when node was started as the launcher starts it, with no flags of its own,
 // so that every run checks it against the same V8 flags.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { offerCodeCacheStore, onStartUpOver } from '../boot/launcher-contract.js';
 import { bundleScript } from './bundle-script.js';
+import { writeWhole } from './write-whole.js';
 
 declare const __BUNDLE_ID__: string;
 
@@ -45,15 +46,12 @@ function readCache(cacheFile: string): Buffer | undefined {
 }
 
 function writeCache(cacheFile: string, data: Buffer): void {
-  // Not named after the pid: as PID 1, every container's init has the same one.
-  const partial = `${cacheFile}.${Math.random().toString(36).slice(2)}`;
   try {
     mkdirSync(dirname(cacheFile), { recursive: true });
-    writeFileSync(partial, data, { flag: 'wx' });
-    renameSync(partial, cacheFile);
   } catch {
-    rmSync(partial, { force: true });
+    return;
   }
+  writeWhole(cacheFile, data);
 }
 
 const script = bundleScript(readFileSync(bundle, 'utf8'), bundle, readCache(cacheFileOf()));

@@ -10,10 +10,17 @@
 // the same node binary, with the same flags: V8 takes the cache. A second
 // first executable, which has that cache, reads a services file once: yaml's
 // cache (boot/compile-embedded.ts) goes beside it, and becomes an asset too.
-import { writeFileSync } from 'node:fs';
+// A services file's value (services-file/kept-parse.ts) is no asset: runs keep
+// it in /var/cache (kept-folder.ts), as the npm package beside its bundle.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getAsset, getRawAsset } from 'node:sea';
 import { offerCodeCacheStore, onStartUpOver } from '../boot/launcher-contract.js';
 import { bundleScript } from './bundle-script.js';
+import { keptFolder } from './kept-folder.js';
+import { writeWhole } from './write-whole.js';
+
+declare const __BUNDLE_ID__: string;
 
 function optionalAsset(key: string): ArrayBuffer | undefined {
   try {
@@ -28,13 +35,25 @@ const script = bundleScript(getAsset('init.cjs', 'utf8'), process.execPath, cach
 const destinationAsset = optionalAsset('code-cache-destination');
 const destination = destinationAsset === undefined ? undefined : Buffer.from(destinationAsset).toString();
 if (destination !== undefined && !script.fromCache) onStartUpOver(() => writeFileSync(destination, script.codeCache()));
+// What no asset holds (a services file's value) is kept in a folder of the
+// system's (kept-folder.ts), under a name of this build: a value another build
+// kept is never read.
+const keptFile = (folder: string, name: string): string => join(folder, `${__BUNDLE_ID__}-${name}`);
 offerCodeCacheStore({
   read(name) {
     const cached = optionalAsset(`${name}.code-cache`);
-    return cached === undefined ? undefined : Buffer.from(cached);
+    if (cached !== undefined) return Buffer.from(cached);
+    const folder = destination === undefined ? keptFolder(false) : undefined;
+    try {
+      return folder === undefined ? undefined : readFileSync(keptFile(folder, name));
+    } catch {
+      return undefined;
+    }
   },
   write(name, data) {
-    if (destination !== undefined) writeFileSync(`${destination}.${name}`, data);
+    if (destination !== undefined) return writeFileSync(`${destination}.${name}`, data);
+    const folder = keptFolder(true);
+    if (folder !== undefined) writeWhole(keptFile(folder, name), data);
   },
 });
 // Node's own modules come to the bundle from process.getBuiltinModule: Node 26

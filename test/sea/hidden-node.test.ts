@@ -29,3 +29,38 @@ test("yaml, read for a services file, is compiled from the code cache the execut
   t.is(code, 0, stderr);
   t.regex(stderr, /\[DEBUG\]\[docker-container-init\] yaml: compiled from V8's code cache\n/);
 });
+
+// Both runs in one namespace, with a /var/cache of its own (support/init.ts).
+const KEPT = '/var/cache/docker-container-init';
+const keptRun = (services: string, between: string) =>
+  runInit([], {
+    viaShell: [
+      `"$INIT" --check --services ${services} > /dev/null || exit 90`,
+      `stat -c '%a %U' ${KEPT}; ls ${KEPT}`,
+      // What another value, kept for the same text, would start.
+      `sed -i 's/"echo as written"]/"echo planted"]/' ${KEPT}/*-services-file`,
+      between,
+      `exec "$INIT" -vv --services ${services} -- true`,
+    ].join('\n'),
+  });
+
+test('--check keeps the services file\'s value in /var/cache/docker-container-init (0700, the init\'s user\'s), and a start takes it from there', async (t) => {
+  const path = servicesDir().file('services:\n  once:\n    command: ["sh", "-c", "echo as written"]\n    restart: "no"\n');
+  const { code, stdout, stderr } = await keptRun(path, ':');
+  t.is(code, 0, stderr);
+  t.regex(stdout, /^700 root\n[0-9a-f]{16}-services-file\n/);
+  t.regex(stderr, /the services file: the same text as at an earlier start, whose value was kept: not parsed again/);
+  // The kept value is what ran: the one changed after --check, not the file's.
+  t.regex(stdout, /^once \| planted$/m);
+});
+
+test('a kept value in a folder another user may write is never read: the file is parsed, and what it says runs', async (t) => {
+  const path = servicesDir().file('services:\n  once:\n    command: ["sh", "-c", "echo as written"]\n    restart: "no"\n');
+  for (const between of [`chmod 777 ${KEPT}`, `chown 1000 ${KEPT}`, `chmod 777 /var/cache`]) {
+    const { code, stdout, stderr } = await keptRun(path, between);
+    t.is(code, 0, stderr);
+    t.regex(stderr, /the services file: parsed; its value is kept for the next start/, between);
+    t.regex(stdout, /^once \| as written$/m, between);
+    t.notRegex(stdout, /planted/, between);
+  }
+});

@@ -11,6 +11,9 @@ import { helper, HIDE_NODE, INIT, ROOT } from './paths.js';
 import { waitFor } from './wait.js';
 
 const PRIVATE_RUN = 'mount -t tmpfs -o mode=755 none /run';
+// And a /var/cache of its own: what the single executable keeps there
+// (src/launcher/kept-folder.ts) stays in the test that made it.
+const PRIVATE_CACHE = 'mount -t tmpfs -o mode=755 none /var/cache';
 const HIDE_NODE_SCRIPT = [
   'for node in $(which -a node) /usr/bin/node /usr/local/bin/node; do [ -e "$node" ] && mount --bind /dev/null "$node"; done',
   `mount -t tmpfs none ${ROOT}/node_modules`,
@@ -64,10 +67,10 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
 export async function startInit(args: readonly string[], options: StartOptions = {}): Promise<RunningInit> {
   const namespace = options.namespace ?? true;
   // In the namespace's own mount namespace: a /run of its own, as a container
-  // has (where the control socket goes); with HIDE_NODE /dev/null over the node
+  // has (where the control socket goes), and a /var/cache; with HIDE_NODE /dev/null over the node
   // binary and an empty tmpfs over node_modules; then the init (or the test's
   // script) as PID 1.
-  const own = [PRIVATE_RUN, ...(HIDE_NODE ? [HIDE_NODE_SCRIPT] : [])].join('; ');
+  const own = [PRIVATE_RUN, PRIVATE_CACHE, ...(HIDE_NODE ? [HIDE_NODE_SCRIPT] : [])].join('; ');
   const hide = namespace ? ['sh', '-c', `${own}; exec "$0" "$@"`] : [];
   const program = [
     ...hide,
