@@ -245,8 +245,12 @@ for (const line of nodeLines) {
     const beyond = (services, alone) => fmt(starts.get(services) - starts.get(alone) - servicesCost);
     out.push(
       `The ten services' own starts delay the command by ${fmt(servicesCost)} ms under the C program with posix_spawn, ${fmt(starts.get(C_FORK) - cAlone)} ms with fork. ` +
-        `Beyond that: docker-container-init --services ${beyond('docker-container-init --services (10 services first)', 'docker-container-init')} ms` +
-        (starts.has('docker-container-init, single executable') ? `, the single executable ${beyond('docker-container-init, single executable, --services (10 services first)', 'docker-container-init, single executable')} ms.` : '.'),
+        `Beyond that: docker-container-init --services ${beyond('docker-container-init --services (10 services first)', 'docker-container-init')} ms ` +
+        `(nothing kept: ${beyond('docker-container-init --services, nothing kept (a fresh container, no --check in the build)', 'docker-container-init')} ms)` +
+        (starts.has('docker-container-init, single executable')
+          ? `, the single executable ${beyond('docker-container-init, single executable, --services (10 services first)', 'docker-container-init, single executable')} ms ` +
+            `(nothing kept: ${beyond('docker-container-init, single executable, --services, nothing kept', 'docker-container-init, single executable')} ms).`
+          : '.'),
       '',
     );
   }

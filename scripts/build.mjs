@@ -1,7 +1,8 @@
 // The bundler step of build.sh (esbuild's JavaScript API). Produces:
 //  - the bundle: our code and rxjs (its ES2015 build, so that unused operators
 //    are dropped), with koffi left outside (it carries a native addon);
-//  - the supervisor, a script of its own beside it (bundle/supervisor.mjs);
+//  - the supervisor and the services file's reader, each a script of its own
+//    beside it (bundle/apart.mjs);
 //  - winston's and yaml's sources, compiled at run time only by the runs that
 //    need them (bundle/sources.mjs, src/boot/compile-embedded.ts): files beside
 //    the npm package's bundle, assets of the single executable, or strings
@@ -16,7 +17,7 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { embedVendored, sourceOf, vendoredSources, writeSources } from './bundle/sources.mjs';
-import { bundleWithSupervisor } from './bundle/supervisor.mjs';
+import { bundleWithApart } from './bundle/apart.mjs';
 
 const mode = process.argv[2]?.startsWith('--') ? process.argv[2] : undefined;
 // The node binary a single executable is made from: this one, or SEA_NODE (another
@@ -74,7 +75,7 @@ const seaKoffi = {
   },
 };
 
-/** The bundle (`outfile`) and the supervisor beside it, whose source goes `where` (see bundle/sources.mjs); returns the supervisor's text. */
+/** The bundle (`outfile`) and the scripts apart from it (bundle/apart.mjs), whose sources go `where` (see bundle/sources.mjs); returns their texts, by name. */
 async function bundleCli(outfile, header, where) {
   const options = (plugins) => ({
     ...common,
@@ -92,15 +93,15 @@ async function bundleCli(outfile, header, where) {
       ...(sea || mode === '--library' ? {} : { __KOFFI_FALLBACK__: JSON.stringify(join(root, 'package.json')) }),
     },
   });
-  return bundleWithSupervisor({
+  return bundleWithApart({
     root,
     cli: join(root, 'src/cli.ts'),
     outfile,
     options: (plugins) => options([embedVendored(vendored, where, root), ...plugins]),
-    supervisorOptions: options,
+    apartOptions: (plugins) => options([embedVendored(vendored, where, root), ...plugins]),
     header,
-    supervisorHeader: moduleHeader,
-    supervisorSource: (text) => sourceOf(where, 'supervisor', text),
+    apartHeader: moduleHeader,
+    apartSource: (name, text) => sourceOf(where, name, text),
   });
 }
 
@@ -111,21 +112,22 @@ const bundleId = (files) => JSON.stringify(files.reduce((hash, file) => hash.upd
  * The single executable: a copy of this node binary (postject) whose main
  * script, src/launcher/sea-main.ts, runs the bundle, an asset, from V8's code cache,
  * another asset; koffi's native addon is one more. The cache is made by a first
- * executable, run once here, that writes it when its start-up is over; yaml's,
- * by a second one, which has the bundle's cache and reads a services file.
+ * executable, run once here, that writes it when its start-up is over; yaml's
+ * and the services file reader's, by a second one, which has the bundle's
+ * cache and reads a services file.
  */
 async function buildSea() {
   const work = join(root, 'dist/sea-work');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const bundle = join(work, 'init.cjs');
-  const supervisor = await bundleCli(bundle, seaHeader, 'assets');
-  const sources = writeSources(work, { ...vendored, supervisor });
+  const apart = await bundleCli(bundle, seaHeader, 'assets');
+  const sources = writeSources(work, { ...vendored, ...apart });
   const main = join(work, 'main.cjs');
   await build({ ...common, entryPoints: [join(root, 'src/launcher/sea-main.ts')], outfile: main, plugins: [builtinsFromProcess], define: { __BUNDLE_ID__: bundleId([bundle, ...Object.values(sources)]) } });
   const arch = execFileSync(seaNode, ['-p', 'process.arch'], { encoding: 'utf8' }).trim();
   const koffiAddon = process.env.SEA_KOFFI ?? join(root, `node_modules/@koromix/koffi-linux-${arch}/linux_${arch}/koffi.node`);
-  const assets = { 'koffi.node': koffiAddon, 'init.cjs': bundle, 'winston.cjs': sources.winston, 'yaml.cjs': sources.yaml, 'supervisor.cjs': sources.supervisor };
+  const assets = { 'koffi.node': koffiAddon, 'init.cjs': bundle, ...Object.fromEntries(Object.entries(sources).map(([name, file]) => [`${name}.cjs`, file])) };
 
   const cache = join(work, 'init.code-cache');
   const destination = join(work, 'code-cache-destination');
@@ -134,14 +136,16 @@ async function buildSea() {
   makeExecutable(first, { ...assets, 'code-cache-destination': destination });
   const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
   execFileSync(first, ['-D', '--', 'true'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  // With the bundle's cache, a run that reads a services file: yaml's cache (a file of its own, beside it).
+  // With the bundle's cache, a run that reads a services file: yaml's cache and
+  // the services file reader's (files of their own, beside it).
   // (The first run wrote the supervisor's cache too, beside it.)
   makeExecutable(first, { ...assets, 'init.code-cache': cache, 'supervisor.code-cache': `${cache}.supervisor`, 'code-cache-destination': destination });
   const services = join(work, 'services.yaml');
   writeFileSync(services, 'services:\n  once:\n    command: ["true"]\n    restart: "no"\n');
   execFileSync(first, ['-D', '--services', services, '--', 'true'], { stdio: ['ignore', 'ignore', 'inherit'], env });
   rmSync(first);
-  makeExecutable(output, { ...assets, 'init.code-cache': cache, 'supervisor.code-cache': `${cache}.supervisor`, 'yaml.code-cache': `${cache}.yaml` });
+  const servicesCaches = { 'yaml.code-cache': `${cache}.yaml`, 'services-from-file.code-cache': `${cache}.services-from-file` };
+  makeExecutable(output, { ...assets, 'init.code-cache': cache, 'supervisor.code-cache': `${cache}.supervisor`, ...servicesCaches });
 }
 
 /**
@@ -207,8 +211,8 @@ if (sea) await buildSea();
 else if (mode === '--library') {
   // The distributable: the launcher (src/launcher/npm-launcher.*), and the bundle beside it.
   const bundle = join(dirname(output), 'init.cjs');
-  const supervisor = await bundleCli(bundle, moduleHeader, 'beside');
-  const sources = [bundle, ...Object.values(writeSources(dirname(output), { ...vendored, supervisor }))];
+  const apart = await bundleCli(bundle, moduleHeader, 'beside');
+  const sources = [bundle, ...Object.values(writeSources(dirname(output), { ...vendored, ...apart }))];
   await build({
     ...common,
     entryPoints: [join(root, 'src/launcher/npm-launcher.ts')],

@@ -14,8 +14,9 @@ import { BUILD_DATE, VERSION } from './cli/build-info.js';
 import { checkedLine } from './cli/checked-line.js';
 import { commandServices } from './cli/command-services.js';
 import { helpText } from './cli/help.js';
-import { keptParseNote } from './services-file/kept-parse.js';
-import { servicesFromFile, ServicesFileError } from './services-file/services-from-file.js';
+import { keptParseNote } from './services-file/parse-note.js';
+import { ServicesFileError } from './services-file/services-file-error.js';
+import { servicesFromFile } from './services-file/services-from-file.js';
 import type { Service } from './streams/service.js';
 import { logLevelFor } from './cli/log-level.js';
 import { parseArguments } from './cli/parse.js';
@@ -186,7 +187,7 @@ function main(argv: readonly string[]): void {
       };
       // Start-up first (effects/start-up.ts): the programs may start at once. In the
       // package, main-loop.ts is the supervisor, a script of its own that this
-      // first call compiles from its own code cache (scripts/bundle/supervisor.mjs).
+      // first call compiles from its own code cache (scripts/bundle/apart.mjs).
       mainLoop(plan, startUp(plan), startedUp);
     }
   }

@@ -1,6 +1,6 @@
 // The sources that ship beside the bundle, for scripts/build.mjs: winston and
 // yaml, bundled separately and compiled at run time only by the runs that need
-// them (src/boot/compile-embedded.ts), and the supervisor (supervisor.mjs).
+// them (src/boot/compile-embedded.ts), and the scripts apart (apart.mjs).
 // Each is a file beside the npm package's bundle (dist/NAME.cjs), an asset of
 // the single executable (NAME.cjs), or a string inside a bundle built alone.
 import { build } from 'esbuild';

@@ -11,25 +11,9 @@
 // the text it came from.
 import { atStartUpOver, codeCacheStore, type CodeCacheStore } from '../boot/launcher-contract.js';
 import { parseDocument, type Parsed } from './parse-document.js';
+import { noteParse, type KeptParse } from './parse-note.js';
 
 const SLOT = 'services-file';
-
-/** How the last services file was parsed: from the kept value; or now, to be kept, or not (JSON cannot hold its value exactly). Undefined where nothing can be kept. */
-export type KeptParse = 'kept' | 'parsed' | 'unkeepable';
-
-/** What the log says (at debug level) of a services file parsed in each way. */
-export const KEPT_PARSE_NOTES: Readonly<Record<KeptParse, string>> = {
-  kept: 'the services file: the same text as at an earlier start, whose value was kept: not parsed again',
-  parsed: 'the services file: parsed; its value is kept for the next start (once start-up is over, or at once with --check), where it can be written',
-  unkeepable: 'the services file: parsed; its value is not kept (JSON cannot hold it exactly)',
-};
-
-let last: KeptParse | undefined;
-
-/** How the services file read last was parsed, as the -vv line says it; undefined where nothing is kept. */
-export function keptParseNote(): string | undefined {
-  return last === undefined ? undefined : KEPT_PARSE_NOTES[last];
-}
 
 /** Whether JSON holds `value` exactly: strings, booleans, null, finite numbers (not -0), arrays and plain objects of those. */
 function jsonExact(value: unknown): boolean {
@@ -55,13 +39,14 @@ export function parseKept(text: string): Parsed {
   if (store === undefined) return parseDocument(text);
   const kept = readKept(store, text);
   if (kept !== undefined) {
-    last = 'kept';
+    noteParse('kept');
     return kept;
   }
   const parsed = parseDocument(text);
   if (!('value' in parsed)) return parsed;
   const { value } = parsed;
-  last = jsonExact(value) ? 'parsed' : 'unkeepable';
-  if (last === 'parsed') atStartUpOver(() => store.write(SLOT, Buffer.from(JSON.stringify({ text, value }))));
+  const how: KeptParse = jsonExact(value) ? 'parsed' : 'unkeepable';
+  noteParse(how);
+  if (how === 'parsed') atStartUpOver(() => store.write(SLOT, Buffer.from(JSON.stringify({ text, value }))));
   return parsed;
 }

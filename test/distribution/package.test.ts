@@ -30,6 +30,7 @@ test('the tarball holds only what runs: the CLI and its bundle, the library and 
     'dist/lib/register.d.ts',
     'dist/lib/register.js',
     'dist/package.json',
+    'dist/services-from-file.cjs',
     'dist/supervisor.cjs',
     'dist/winston.cjs',
     'dist/yaml.cjs',
@@ -159,7 +160,7 @@ test.serial("V8's code cache for the bundle: made by the first run that may writ
   t.deepEqual(cached().length, 2, 'no partial file left beside them');
 });
 
-test.serial("yaml's code cache: made by the first run that reads a services file, beside the bundle's; the next run compiles yaml from it", async (t) => {
+test.serial("yaml's and the services file reader's code caches: made by the first run that reads a services file, beside the bundle's; the next run compiles both from them", async (t) => {
   const { prefix, work } = install();
   const cache = join(prefix, 'lib/node_modules/docker-container-init/dist/.code-cache');
   rmSync(cache, { recursive: true, force: true });
@@ -169,17 +170,20 @@ test.serial("yaml's code cache: made by the first run that reads a services file
   const first = await runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- true` });
   t.is(first.code, 0, first.stderr);
   t.regex(first.stderr, /\[DEBUG\]\[docker-container-init\] yaml: no code cache yet/);
+  t.regex(first.stderr, /\[DEBUG\]\[docker-container-init\] services-from-file: no code cache yet/);
   const files = readdirSync(cache).sort();
-  t.is(files.length, 4, files.join(', '));
+  // The bundle's, the supervisor's, yaml's, the reader's, and the file's value.
+  t.is(files.length, 5, files.join(', '));
   t.regex(files.find((file) => file.includes('-yaml-')) ?? '', new RegExp(`^[0-9a-f]{16}-yaml-${process.version.replace(/\./g, '\\.')}-${process.arch}$`));
   // Another text, so that it is parsed again (the value of this one is kept: see below).
   writeFileSync(services, '# changed\nservices:\n  once:\n    command: ["true"]\n    restart: "no"\n');
   const second = await runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- true` });
   t.is(second.code, 0, second.stderr);
   t.regex(second.stderr, /\[DEBUG\]\[docker-container-init\] yaml: compiled from V8's code cache\n/);
-  // A run without a services file never compiles yaml, and says nothing of it.
+  t.regex(second.stderr, /\[DEBUG\]\[docker-container-init\] services-from-file: compiled from V8's code cache\n/);
+  // A run without a services file never compiles yaml or the reader, and says nothing of them.
   const plain = await runInit([], { viaShell: `exec ${installed} -vv -- true` });
-  t.notRegex(plain.stderr, /yaml/);
+  t.notRegex(plain.stderr, /yaml|services-from-file/);
 });
 
 test.serial("a services file's value is kept: the next start with the same text takes it, without loading yaml; another text is parsed again; a value JSON cannot hold exactly is never kept", async (t) => {
@@ -211,7 +215,7 @@ test.serial("a services file's value is kept: the next start with the same text 
   for (const _ of [1, 2]) t.regex((await start()).stderr, /the services file: parsed; its value is not kept \(JSON cannot hold it exactly\)/);
 });
 
-test.serial("--check keeps what a start would (yaml's code cache, the services file's value), never the bundle's own code cache; the next start takes the value", async (t) => {
+test.serial("--check keeps what a start would (yaml's and the reader's code caches, the services file's value), never the bundle's own code cache; the next start takes them", async (t) => {
   const { prefix, work } = install();
   const cache = join(prefix, 'lib/node_modules/docker-container-init/dist/.code-cache');
   rmSync(cache, { recursive: true, force: true });
@@ -225,11 +229,13 @@ test.serial("--check keeps what a start would (yaml's code cache, the services f
   const kept = readdirSync(cache).sort();
   t.true(kept.some((file) => file.includes('-services-file-')), kept.join(', '));
   t.true(kept.some((file) => file.includes('-yaml-')), kept.join(', '));
-  t.is(kept.length, 2, `only those two, not the bundle's own: ${kept.join(', ')}`);
+  t.true(kept.some((file) => file.includes('-services-from-file-')), kept.join(', '));
+  t.is(kept.length, 3, `only those three, not the bundle's own: ${kept.join(', ')}`);
 
   const start = await runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- true` });
   t.is(start.code, 0, start.stderr);
   t.regex(start.stderr, /the services file: the same text as at an earlier start, whose value was kept: not parsed again/);
+  t.regex(start.stderr, /\[DEBUG\]\[docker-container-init\] services-from-file: compiled from V8's code cache\n/);
   t.regex(start.stderr, /\[DEBUG\]\[docker-container-init\] no code cache yet/, "the bundle's own cache is the first start's to make");
   t.regex(start.stdout, /^web \| checked ran$/m);
 });

@@ -22,12 +22,13 @@ test("the init's bundle is compiled from V8's code cache that the executable car
   t.regex(stderr, /\[DEBUG\]\[docker-container-init\] supervisor: compiled from V8's code cache\n/);
 });
 
-test("yaml, read for a services file, is compiled from the code cache the executable carries too", async (t) => {
+test("yaml and the services file's reader, for a services file, are compiled from the code caches the executable carries too", async (t) => {
   const svc = servicesDir();
   const path = svc.file('services:\n  once:\n    command: ["true"]\n    restart: "no"\n');
   const { code, stderr } = await runInit(['-vv', '--services', path, '--', 'true']);
   t.is(code, 0, stderr);
   t.regex(stderr, /\[DEBUG\]\[docker-container-init\] yaml: compiled from V8's code cache\n/);
+  t.regex(stderr, /\[DEBUG\]\[docker-container-init\] services-from-file: compiled from V8's code cache\n/);
 });
 
 // Both runs in one namespace, with a /var/cache of its own (support/init.ts).
