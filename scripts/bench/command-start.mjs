@@ -45,7 +45,7 @@ export function commandStart({ line, dci, sea, bin, work, runs }) {
     ['docker-container-init -v -g --grace 10 --delay-term 1', [dci, '-v', '-g', '--grace', '10', '--delay-term', '1', ...stamp]],
     ['docker-container-init --log-format json -v', [dci, '--log-format', 'json', '-v', ...stamp]],
     ['docker-container-init --services (10 services first)', [dci, '--services', services, ...stamp]],
-    ['docker-container-init --services, nothing kept (a fresh container, no --check in the build)', [dci, '--services', services, ...stamp], () => forget(join(dirname(dci), '.code-cache'), /-(services-file|yaml)-/)],
+    ['docker-container-init --services, nothing kept (a fresh container, no --check in the build)', [dci, '--services', services, ...stamp], () => forget(join(dirname(dci), '.code-cache'), /-(services-file|services-from-file|yaml)-/)],
   ];
   if (sea !== undefined) {
     subjects.push(['docker-container-init, single executable', [sea, ...stamp]]);
