@@ -75,6 +75,14 @@ function install(): { work: string; prefix: string } {
   return (installation = { work, prefix });
 }
 
+/** The installed package with no code cache and no kept value yet: its cache folder, its command, and a folder to work in. */
+function withoutCaches(): { work: string; cache: string; installed: string } {
+  const { prefix, work } = install();
+  const cache = join(prefix, 'lib/node_modules/docker-container-init/dist/.code-cache');
+  rmSync(cache, { recursive: true, force: true });
+  return { work, cache, installed: join(prefix, 'bin/docker-container-init') };
+}
+
 test.serial('installed from the tarball into an empty prefix: -h works, and it runs as PID 1', async (t) => {
   const { work, prefix } = install();
   t.deepEqual(readdirSync(join(prefix, 'bin')), ['docker-container-init']);
@@ -161,10 +169,7 @@ test.serial("V8's code cache for the bundle: made by the first run that may writ
 });
 
 test.serial("yaml's and the services file reader's code caches: made by the first run that reads a services file, beside the bundle's; the next run compiles both from them", async (t) => {
-  const { prefix, work } = install();
-  const cache = join(prefix, 'lib/node_modules/docker-container-init/dist/.code-cache');
-  rmSync(cache, { recursive: true, force: true });
-  const installed = join(prefix, 'bin/docker-container-init');
+  const { work, cache, installed } = withoutCaches();
   const services = join(work, 'one-service.yaml');
   writeFileSync(services, 'services:\n  once:\n    command: ["true"]\n    restart: "no"\n');
   const first = await runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- true` });
@@ -187,10 +192,7 @@ test.serial("yaml's and the services file reader's code caches: made by the firs
 });
 
 test.serial("a services file's value is kept: the next start with the same text takes it, without loading yaml; another text is parsed again; a value JSON cannot hold exactly is never kept", async (t) => {
-  const { prefix, work } = install();
-  const cache = join(prefix, 'lib/node_modules/docker-container-init/dist/.code-cache');
-  rmSync(cache, { recursive: true, force: true });
-  const installed = join(prefix, 'bin/docker-container-init');
+  const { work, cache, installed } = withoutCaches();
   const services = join(work, 'kept.yaml');
   const start = () => runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- true` });
   writeFileSync(services, 'services:\n  once:\n    command: ["sh", "-c", "echo ran"]\n    restart: "no"\n');
@@ -216,10 +218,7 @@ test.serial("a services file's value is kept: the next start with the same text 
 });
 
 test.serial("--check keeps what a start would (yaml's and the reader's code caches, the services file's value), never the bundle's own code cache; the next start takes them", async (t) => {
-  const { prefix, work } = install();
-  const cache = join(prefix, 'lib/node_modules/docker-container-init/dist/.code-cache');
-  rmSync(cache, { recursive: true, force: true });
-  const installed = join(prefix, 'bin/docker-container-init');
+  const { work, cache, installed } = withoutCaches();
   const services = join(work, 'checked.yaml');
   writeFileSync(services, 'services:\n  web:\n    command: ["sh", "-c", "echo checked ran"]\n    restart: "no"\n');
   // As a Dockerfile's RUN does it: not as PID 1, and nothing else needed.
