@@ -103,7 +103,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   },
   {
     key: 'check', long: 'check',
-    help: 'Check the options and the services file as a start would, say what they hold in one line, and exit (0, or 2 with the error a start would give) without starting anything. Where the init keeps what it parsed (the npm package, a single executable with a home folder), the next start reads it from there.',
+    help: "Check the options and the services file as a start would, say what they hold in one line, and exit (0, or 2 with the error a start would give) without starting anything. What a start keeps for the next (the file's parsed value, beside the npm package's bundle or, for the single executable, in /var/cache/docker-container-init) is kept, and the next start parses nothing.",
     example: 'in a Dockerfile, RUN docker-container-init --check --services /etc/services.yaml: a bad file fails the build, not the container, and each container starts without parsing the file.',
   },
   { key: 'help', short: 'h', long: 'help', help: 'Print this help and exit (also --help).' },

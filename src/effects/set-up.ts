@@ -17,7 +17,7 @@ export interface SetUpPlan {
   readonly parentDeathSignal: { readonly signal: number; readonly name: string } | undefined;
   /** The init's parent when its code first ran. */
   readonly parentAtStart: number;
-  /** For the log: how the services file was parsed, now or from the value an earlier start kept (services-file/kept-parse.ts); undefined without one, or where nothing is kept. */
+  /** For the log: how the services file was parsed, now or from the value an earlier start kept (services-file/parse-note.ts); undefined without one, or where nothing is kept. */
   readonly servicesFileParse: string | undefined;
   /** The descriptors open at start-up (effects/scan-inherited-descriptors.ts): libuv's signal pipes among them. */
   readonly openAtStart: readonly OpenFd[];

@@ -11,9 +11,10 @@
 // later (npm run bench).
 //
 // The cache lives in dist/.code-cache/, one file per build of the bundle, Node
-// version and architecture (and one more for yaml, once a run has read a
-// services file: boot/compile-embedded.ts) (V8 itself checks its version and flags, and only
-// the length of the source). The first run that may write there (an image
+// version and architecture (and, once a run has read a services file, one for
+// yaml and one for the file's reader, boot/compile-embedded.ts, and the file's
+// value, services-file/kept-parse.ts) (V8 itself checks its version and flags,
+// and only the length of the source). The first run that may write there (an image
 // build that runs the init once, or the first container) writes it once its
 // start-up is over (src/boot/launcher-contract.ts), and every run after it reads it.
 // A folder that cannot be written (a read-only file system, another user)

@@ -9,7 +9,8 @@
 // write the cache to, once start-up is over (src/boot/launcher-contract.ts). Both are
 // the same node binary, with the same flags: V8 takes the cache. A second
 // first executable, which has that cache, reads a services file once: yaml's
-// cache (boot/compile-embedded.ts) goes beside it, and becomes an asset too.
+// cache and the services file reader's (boot/compile-embedded.ts) go beside
+// it, and become assets too.
 // A services file's value (services-file/kept-parse.ts) is no asset: runs keep
 // it in /var/cache (kept-folder.ts), as the npm package beside its bundle.
 import { readFileSync, writeFileSync } from 'node:fs';
