@@ -5,10 +5,11 @@
 //
 // What is kept there is as trusted as the executable: the next start runs the
 // commands it names. So it is used only when no one but the init's own user
-// (or root) can have written it: /var and /var/cache belong to root and only
-// root writes them, and the folder is the init's user's and only that user
-// writes it (made so, 0700, when missing). Anything else (a folder another user
-// made first, one any user may write, a symbolic link) and nothing is kept or read.
+// or root can have written it: /var and /var/cache belong to root and only
+// root writes them, and the folder is the init's user's or root's and only its
+// owner writes it (made 0700 when missing; an image that runs the init as
+// another user makes it readable, 0755). Anything else (a folder another user
+// made, one any user may write, a symbolic link) and nothing is kept or read.
 import { lstatSync, mkdirSync, type Stats } from 'node:fs';
 
 export const KEPT_FOLDER = '/var/cache/docker-container-init';
@@ -40,6 +41,6 @@ export function keptFolder(make: boolean): string | undefined {
     stats = statOf(KEPT_FOLDER);
   }
   const euid = process.geteuid?.() ?? 0;
-  if (stats === undefined || !stats.isDirectory() || stats.uid !== euid || writableByOthers(stats)) return undefined;
+  if (stats === undefined || !stats.isDirectory() || (stats.uid !== euid && stats.uid !== 0) || writableByOthers(stats)) return undefined;
   return KEPT_FOLDER;
 }

@@ -1,6 +1,8 @@
 // Only in the single-executable run (npm run test:sea): the namespace the init
 // runs in really has no Node.js, so whatever passes there passed without it.
 import test from 'ava';
+import { chmodSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { runInit } from '../support/init.js';
 import { HIDE_NODE, INIT } from '../support/paths.js';
 import { servicesDir } from '../support/services.js';
@@ -33,7 +35,7 @@ test("yaml and the services file's reader, for a services file, are compiled fro
 
 // Both runs in one namespace, with a /var/cache of its own (support/init.ts).
 const KEPT = '/var/cache/docker-container-init';
-const keptRun = (services: string, between: string) =>
+const keptRun = (services: string, between: string, as = '') =>
   runInit([], {
     viaShell: [
       `"$INIT" --check --services ${services} > /dev/null || exit 90`,
@@ -41,7 +43,7 @@ const keptRun = (services: string, between: string) =>
       // What another value, kept for the same text, would start.
       `sed -i 's/"echo as written"]/"echo planted"]/' ${KEPT}/*-services-file`,
       between,
-      `exec "$INIT" -vv --services ${services} -- true`,
+      `exec ${as} "$INIT" -vv --services ${services} -- true`,
     ].join('\n'),
   });
 
@@ -64,4 +66,15 @@ test('a kept value in a folder another user may write is never read: the file is
     t.regex(stdout, /^once \| as written$/m, between);
     t.notRegex(stdout, /planted/, between);
   }
+});
+
+test('an init that runs as another user reads what root kept, once the image makes the folder readable', async (t) => {
+  const svc = servicesDir();
+  const path = svc.file('services:\n  once:\n    command: ["sh", "-c", "echo as written"]\n    restart: "no"\n');
+  chmodSync(dirname(path), 0o755);
+  chmodSync(path, 0o644);
+  const { code, stdout, stderr } = await keptRun(path, `chmod 755 ${KEPT}`, 'setpriv --reuid=1000 --regid=1000 --clear-groups');
+  t.is(code, 0, stderr);
+  t.regex(stderr, /the services file: the same text as at an earlier start, whose value was kept: not parsed again/);
+  t.regex(stdout, /^once \| planted$/m);
 });
