@@ -36,7 +36,7 @@ export function embeddedCacheStates(): ReadonlyMap<string, CodeCacheState> {
 /**
  * Compiles and runs module `name` from `source`; returns its exports. `front`:
  * modules of the bundle it takes as its own, by the name it requires them by
- * (the supervisor's front:PATH, scripts/bundle/apart.mjs).
+ * (a script apart's front:PATH, scripts/bundle/apart.mjs).
  */
 export function compileEmbedded(name: string, source: string, front?: Readonly<Record<string, unknown>>): unknown {
   const bundle = import.meta.filename;

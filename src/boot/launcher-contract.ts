@@ -61,26 +61,28 @@ export function atStartUpOver(task: () => void): void {
   startUpTasks?.push(task);
 }
 
-/** Bundle: its start-up is over. */
-export function startUpOver(): void {
+/** The end of start-up: the launcher's listener (when `withListener`), then the bundle's tasks; each once. */
+function endStartUp(withListener: boolean): void {
   const listener = (globalThis as Shared)[START_UP_OVER] as (() => void) | undefined;
   delete (globalThis as Shared)[START_UP_OVER];
-  listener?.();
+  if (withListener) listener?.();
   const tasks = startUpTasks ?? [];
   startUpTasks = undefined;
   for (const task of tasks) task();
 }
 
+/** Bundle: its start-up is over. */
+export function startUpOver(): void {
+  endStartUp(true);
+}
+
 /**
  * Bundle: a run that starts nothing (--check) keeps now what start-up would
  * have kept for the next start (the embedded modules' caches, the services
- * file's value), but never the bundle's own code cache: such a run compiled
- * too little of the bundle, and a start that read that cache would not write
- * a better one.
+ * file's value), but never the bundle's own code cache, the launcher's
+ * listener: such a run compiled too little of the bundle, and a start that
+ * read that cache would not write a better one.
  */
 export function keepWithoutStartUp(): void {
-  delete (globalThis as Shared)[START_UP_OVER];
-  const tasks = startUpTasks ?? [];
-  startUpTasks = undefined;
-  for (const task of tasks) task();
+  endStartUp(false);
 }
