@@ -32,7 +32,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { C_ALONE, C_FORK, C_SPAWN, commandStart } from './bench/command-start.mjs';
+import { C_ALONE, C_FORK, C_SPAWN, commandStart, PLAIN, SEA_FRESH, SEA_PLAIN, SEA_SERVICES, SERVICES, SERVICES_FRESH } from './bench/command-start.mjs';
 import { probingCost, readyToDependent } from './bench/health.mjs';
 import { floodLatency, outputThroughput, PIPE_BYTES } from './bench/output.mjs';
 import { supervision } from './bench/supervision.mjs';
@@ -230,11 +230,11 @@ for (const line of nodeLines) {
     const runs = quick ? 10 : 40;
     const { result: starts, background } = await measured(async () => commandStart({ line, dci: DCI, sea: line.name === '24' ? SEA : undefined, bin, work: WORK, runs }));
     const floor = starts.get('node, first statement of a script (the floor)');
-    const plain = starts.get('docker-container-init');
+    const plain = starts.get(PLAIN);
     out.push(`(j) exec to command started: from starting the init as PID 1 to the command's main(), median of ${runs} interleaved runs; ${loadNote(background)}`, '');
     const cAlone = starts.get(C_ALONE);
     // A row's own "no option": the init's without options, or the C program's without services.
-    const base = (name) => (name.startsWith('docker-container-init, single executable') ? starts.get('docker-container-init, single executable') : name.startsWith('docker-container-init') ? plain : name.startsWith('C,') ? cAlone : undefined);
+    const base = (name) => (name.startsWith(SEA_PLAIN) ? starts.get(SEA_PLAIN) : name.startsWith(PLAIN) ? plain : name.startsWith('C,') ? cAlone : undefined);
     out.push('| | median ms | × the floor | − no option (C: − the command alone), ms |', '| --- | ---: | ---: | ---: |');
     for (const [name, ms] of starts) out.push(`| ${name} | ${fmt(ms)} | ${fmt(ms / floor, 2)} | ${base(name) === undefined ? '' : fmt(ms - base(name))} |`);
     out.push('');
@@ -245,12 +245,8 @@ for (const line of nodeLines) {
     const beyond = (services, alone) => fmt(starts.get(services) - starts.get(alone) - servicesCost);
     out.push(
       `The ten services' own starts delay the command by ${fmt(servicesCost)} ms under the C program with posix_spawn, ${fmt(starts.get(C_FORK) - cAlone)} ms with fork. ` +
-        `Beyond that: docker-container-init --services ${beyond('docker-container-init --services (10 services first)', 'docker-container-init')} ms ` +
-        `(nothing kept: ${beyond('docker-container-init --services, nothing kept (a fresh container, no --check in the build)', 'docker-container-init')} ms)` +
-        (starts.has('docker-container-init, single executable')
-          ? `, the single executable ${beyond('docker-container-init, single executable, --services (10 services first)', 'docker-container-init, single executable')} ms ` +
-            `(nothing kept: ${beyond('docker-container-init, single executable, --services, nothing kept', 'docker-container-init, single executable')} ms).`
-          : '.'),
+        `Beyond that: docker-container-init --services ${beyond(SERVICES, PLAIN)} ms (nothing kept: ${beyond(SERVICES_FRESH, PLAIN)} ms)` +
+        (starts.has(SEA_PLAIN) ? `, the single executable ${beyond(SEA_SERVICES, SEA_PLAIN)} ms (nothing kept: ${beyond(SEA_FRESH, SEA_PLAIN)} ms).` : '.'),
       '',
     );
   }

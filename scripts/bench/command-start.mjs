@@ -25,6 +25,12 @@ function forget(folder, named) {
 export const C_ALONE = 'C, the command alone (services-first.c)';
 export const C_SPAWN = 'C, 10 services first, posix_spawn (services-first.c)';
 export const C_FORK = 'C, 10 services first, fork (services-first.c)';
+export const PLAIN = 'docker-container-init';
+export const SERVICES = 'docker-container-init --services (10 services first)';
+export const SERVICES_FRESH = 'docker-container-init --services, nothing kept (a fresh container, no --check in the build)';
+export const SEA_PLAIN = 'docker-container-init, single executable';
+export const SEA_SERVICES = 'docker-container-init, single executable, --services (10 services first)';
+export const SEA_FRESH = 'docker-container-init, single executable, --services, nothing kept';
 
 export function commandStart({ line, dci, sea, bin, work, runs }) {
   const out = join(work, `stamp-${line.name}`);
@@ -40,17 +46,17 @@ export function commandStart({ line, dci, sea, bin, work, runs }) {
     [C_ALONE, firsts('spawn', 0)],
     [C_SPAWN, firsts('spawn', 10)],
     [C_FORK, firsts('fork', 10)],
-    ['docker-container-init', [dci, ...stamp]],
+    [PLAIN, [dci, ...stamp]],
     ['docker-container-init -v', [dci, '-v', ...stamp]],
     ['docker-container-init -v -g --grace 10 --delay-term 1', [dci, '-v', '-g', '--grace', '10', '--delay-term', '1', ...stamp]],
     ['docker-container-init --log-format json -v', [dci, '--log-format', 'json', '-v', ...stamp]],
-    ['docker-container-init --services (10 services first)', [dci, '--services', services, ...stamp]],
-    ['docker-container-init --services, nothing kept (a fresh container, no --check in the build)', [dci, '--services', services, ...stamp], () => forget(join(dirname(dci), '.code-cache'), /-(services-file|services-from-file|yaml)-/)],
+    [SERVICES, [dci, '--services', services, ...stamp]],
+    [SERVICES_FRESH, [dci, '--services', services, ...stamp], () => forget(join(dirname(dci), '.code-cache'), /-(services-file|services-from-file|yaml)-/)],
   ];
   if (sea !== undefined) {
-    subjects.push(['docker-container-init, single executable', [sea, ...stamp]]);
-    subjects.push(['docker-container-init, single executable, --services (10 services first)', [sea, '--services', services, ...stamp]]);
-    subjects.push(['docker-container-init, single executable, --services, nothing kept', [sea, '--services', services, ...stamp], () => forget(KEPT_FOLDER, /-services-file$/)]);
+    subjects.push([SEA_PLAIN, [sea, ...stamp]]);
+    subjects.push([SEA_SERVICES, [sea, '--services', services, ...stamp]]);
+    subjects.push([SEA_FRESH, [sea, '--services', services, ...stamp], () => forget(KEPT_FOLDER, /-services-file$/)]);
   }
   const times = subjects.map(() => []);
   const once = (argv, before) => {
