@@ -62,11 +62,12 @@ test('docker stop while a probe runs, and a service that keeps crashing: the sto
   }
 });
 
-test("services example: its build's --check kept the file's value and yaml's code cache in the image; a container's start takes the value from there", (t) => {
+test("services example: its build's --check kept the file's value, and yaml's and the reader's code caches, in the image; a container's start takes the value from there", (t) => {
   const cache = '/usr/local/lib/node_modules/docker-container-init/dist/.code-cache';
   const listed = docker(['run', '--rm', '--entrypoint', 'ls', 'example-services', cache]).stdout.split('\n').filter(Boolean);
   t.true(listed.some((file) => file.includes('-services-file-')), listed.join(', '));
   t.true(listed.some((file) => file.includes('-yaml-')), listed.join(', '));
+  t.true(listed.some((file) => file.includes('-services-from-file-')), listed.join(', '));
   // A fresh container reads the same file as a start does: the value kept at the build, not parsed.
   const run = docker(['run', '--rm', '--entrypoint', 'docker-container-init', 'example-services', '--check', '-vv', '--services', '/etc/services.yaml']);
   t.is(run.code, 0, run.stderr);
