@@ -194,7 +194,9 @@ test.serial("yaml's and the services file reader's code caches: made by the firs
 test.serial("a services file's value is kept: the next start with the same text takes it, without loading yaml; another text is parsed again; a value JSON cannot hold exactly is never kept", async (t) => {
   const { work, cache, installed } = withoutCaches();
   const services = join(work, 'kept.yaml');
-  const start = () => runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- true` });
+  // The service's exit ends the container (restart: "no"), after its line: a
+  // main command that ended first would stop it, perhaps before it wrote.
+  const start = () => runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- sleep 10` });
   writeFileSync(services, 'services:\n  once:\n    command: ["sh", "-c", "echo ran"]\n    restart: "no"\n');
   const first = await start();
   t.is(first.code, 0, first.stderr);
@@ -231,7 +233,8 @@ test.serial("--check keeps what a start would (yaml's and the reader's code cach
   t.true(kept.some((file) => file.includes('-services-from-file-')), kept.join(', '));
   t.is(kept.length, 3, `only those three, not the bundle's own: ${kept.join(', ')}`);
 
-  const start = await runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- true` });
+  // The service's exit ends the container, after its line (restart: "no").
+  const start = await runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- sleep 10` });
   t.is(start.code, 0, start.stderr);
   t.regex(start.stderr, /the services file: the same text as at an earlier start, whose value was kept: not parsed again/);
   t.regex(start.stderr, /\[DEBUG\]\[docker-container-init\] services-from-file: compiled from V8's code cache\n/);

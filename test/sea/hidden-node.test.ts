@@ -43,7 +43,8 @@ const keptRun = (services: string, between: string, as = '') =>
       // What another value, kept for the same text, would start.
       `sed -i 's/"echo as written"]/"echo planted"]/' ${KEPT}/*-services-file`,
       between,
-      `exec ${as} "$INIT" -vv --services ${services} -- true`,
+      // The service's exit ends the container (restart: "no"), after its line.
+      `exec ${as} "$INIT" -vv --services ${services} -- sleep 10`,
     ].join('\n'),
   });
 
