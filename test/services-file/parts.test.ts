@@ -1,8 +1,7 @@
 // The pieces a services file is read with: command words, durations, env
 // files, users, the start order.
 import test from 'ava';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandWords } from '../../src/services-file/command-words.js';
 import { dependencyOrder } from '../../src/services-file/dependency-order.js';
@@ -10,6 +9,7 @@ import { durationMs } from '../../src/services-file/durations.js';
 import { parseEnvFile } from '../../src/services-file/env-file.js';
 import { readBounded } from '../../src/services-file/read-bounded.js';
 import { resolveUser } from '../../src/services-file/users.js';
+import { tmp } from '../support/files.js';
 
 test('a string command is split into words as Compose splits it: quotes group, a backslash takes the next character, nothing expands', (t) => {
   t.deepEqual(commandWords(`nginx -g 'daemon off;'`), { words: ['nginx', '-g', 'daemon off;'] });
@@ -40,7 +40,7 @@ test('an env_file as Compose reads one: comments, export, quotes, a name alone',
 });
 
 test('users and groups from /etc/passwd and /etc/group: names, ids, supplementary groups as su-exec sets them, group_add', (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dci-users-'));
+  const dir = tmp('dci-users-');
   const files = { passwd: join(dir, 'passwd'), group: join(dir, 'group') };
   writeFileSync(files.passwd, 'root:x:0:0:root:/root:/bin/sh\nwww:x:33:33::/var/www:/bin/sh\n');
   writeFileSync(files.group, 'root:x:0:\nwww:x:33:\nlogs:x:40:www,other\naudio:x:29:\n');
@@ -67,7 +67,7 @@ test('a file is read whole, past the size it had when opened (a /proc file says 
   const growing = '/proc/self/mountinfo';
   t.is(statSync(growing).size, 0);
   t.deepEqual(readBounded(growing), { text: readFileSync(growing, 'utf8') });
-  const dir = mkdtempSync(join(tmpdir(), 'dci-read-'));
+  const dir = tmp('dci-read-');
   const exact = join(dir, 'exact.yaml');
   writeFileSync(exact, 'x'.repeat(1024 * 1024));
   t.is((readBounded(exact) as { text: string }).text.length, 1024 * 1024);

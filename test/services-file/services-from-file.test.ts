@@ -2,16 +2,16 @@
 // read as Compose reads it, and every problem one line naming the file, the
 // service and the key.
 import test from 'ava';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SIGQUIT, SIGTERM } from '../../src/posix/signals.js';
 import { servicesFromFile, type FileContext } from '../../src/services-file/services-from-file.js';
+import { tmp } from '../support/files.js';
 
 const CONTEXT: FileContext = { range: { min: 34, max: 64 }, environment: { FROM_INIT: 'init value' }, directory: '/srv', euid: 0 };
 
 function file(text: string, name = 'services.yaml'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dci-services-'));
+  const dir = tmp('dci-services-');
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
@@ -102,7 +102,7 @@ services:
 });
 
 test('env_file next to the file, environment on top of it', (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'dci-services-'));
+  const dir = tmp('dci-services-');
   writeFileSync(join(dir, 'app.env'), 'A=from file\nB=from file\n');
   writeFileSync(join(dir, 'services.yaml'), 'services:\n  app:\n    command: app\n    env_file: [app.env, {path: missing.env, required: false}]\n    environment: [B=from environment]\n');
   const [app] = servicesFromFile(join(dir, 'services.yaml'), CONTEXT);
@@ -148,7 +148,8 @@ test('changing the user needs root: one line naming the service and the key', (t
 test('a file past 1 MiB, a FIFO, a device and a folder are refused before they are read', (t) => {
   t.throws(() => servicesFromFile(file(`services:\n  a: {command: x}\n#${'x'.repeat(1024 * 1024)}\n`), CONTEXT), { message: /: is larger than 1024 KiB$/ });
   t.throws(() => servicesFromFile('/dev/zero', CONTEXT), { message: '/dev/zero: is not a regular file (a FIFO or a device): a services file must be one' });
-  t.throws(() => servicesFromFile(tmpdir(), CONTEXT), { message: `${tmpdir()}: is a folder, not a file` });
+  const folder = tmp('dci-services-');
+  t.throws(() => servicesFromFile(folder, CONTEXT), { message: `${folder}: is a folder, not a file` });
   t.throws(() => servicesFromFile('/no/such.yaml', CONTEXT), { message: '/no/such.yaml: no such file' });
 });
 
