@@ -5,7 +5,8 @@
 // way ends nothing.
 import type { ControlReply, ControlRequest, ServiceReport, ShownState } from '../control.js';
 import { note, patchService, type Move } from './move.js';
-import { cancelServiceTimers, stopService } from './service-moves.js';
+import { cancelServiceTimers } from './service-moves.js';
+import { stopService } from './stop-service.js';
 import type { Lifecycle, ServiceState } from './state.js';
 import type { SupervisorConfig } from '../config.js';
 

@@ -11,7 +11,7 @@
 import type { Outcome } from '../events.js';
 import { serviceLabel } from '../label.js';
 import { note, patchService, setServiceTimer, type Move } from './move.js';
-import { stopService } from './service-moves.js';
+import { stopService } from './stop-service.js';
 import type { Health } from './state.js';
 
 /** The most of a probe's output that a log line shows. */

@@ -1,9 +1,8 @@
 // One program's own moves, below the container (SPEC §15, §17, §18): its run
 // ends (reaped, or it could not be started) and its state moves on under its
 // restart policy (a restart after Docker's backoff, completed, given up,
-// stopped), what ends the container handed up for the container to act on;
-// and it is stopped: its stop_signal now, SIGKILL when its stop_grace_period
-// runs out, what follows its exit kept with it.
+// stopped), what ends the container handed up for the container to act on.
+// Its stop is stop-service.ts.
 import type { ChildExit, Outcome } from '../events.js';
 import { serviceLabel } from '../label.js';
 import { note, patchService, setServiceTimer, type Move } from './move.js';
@@ -63,12 +62,4 @@ export function endRun(move: Move, index: number, end: RunEnd, exit?: ChildExit)
       patchService(move, index, { ...ended, status: 'exited', failures });
       return outcome;
   }
-}
-
-/** `afterStop`: restart it once it is gone (under its policy: it turned unhealthy; or at once: asked for), or let it stay stopped. */
-export function stopService(move: Move, index: number, afterStop: 'restart' | 'restartNow' | 'stay'): void {
-  patchService(move, index, { status: 'stopping', afterStop });
-  note(move, { kind: 'stopService', service: index });
-  const graceMs = move.config.services[index]!.stopGraceMs;
-  if (graceMs !== undefined) setServiceTimer(move, index, 'stopGrace', move.now + graceMs);
 }

@@ -6,7 +6,8 @@
 // init acts on.
 import { isLogged, type Outcome } from '../events.js';
 import { note, patchService, setServiceTimer, setTimer, type Move } from './move.js';
-import { cancelServiceTimers, stopService } from './service-moves.js';
+import { cancelServiceTimers } from './service-moves.js';
+import { stopService } from './stop-service.js';
 import { FIRST_REPORT_MS, isLive } from './state.js';
 
 
