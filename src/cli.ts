@@ -9,6 +9,7 @@ import { attachStandardStreams } from './boot/stdio-guard.js';
 import './boot/sea-restart.js';
 import { earlySignals } from './boot/early-signals.js';
 import { keepWithoutStartUp, startUpOver } from './boot/launcher-contract.js';
+import { appEnvironment } from './boot/kept-environment.js';
 import { existsSync } from 'node:fs';
 import { BUILD_DATE, VERSION } from './cli/build-info.js';
 import { checkedLine } from './cli/checked-line.js';
@@ -18,6 +19,7 @@ import { keptParseNote } from './services-file/parse-note.js';
 import { ServicesFileError } from './services-file/services-file-error.js';
 import { servicesFromFile } from './services-file/services-from-file.js';
 import type { Service } from './streams/service.js';
+import { isLogged, type LogLevel } from './streams/events.js';
 import { logLevelFor } from './cli/log-level.js';
 import { parseArguments } from './cli/parse.js';
 import { supervisorConfig } from './cli/supervisor-config.js';
@@ -73,10 +75,13 @@ function initLog(sinks: StandardSinks, format: LogFormat): Logger {
 }
 
 /** The services of the services file (none without one); undefined, once the error is logged, when it has none to give (exit 2, SPEC §17). */
-function readServicesFile(file: string | undefined, range: RealtimeRange, logger: Logger): Service[] | undefined {
+function readServicesFile(file: string | undefined, range: RealtimeRange, logger: Logger, level: LogLevel): Service[] | undefined {
   if (file === undefined) return [];
+  const warn = (message: string): void => {
+    if (isLogged('warn', level)) logger.log('warn', message);
+  };
   try {
-    return servicesFromFile(file, { range, environment: process.env, directory: process.cwd(), euid: process.geteuid?.() ?? 0 });
+    return servicesFromFile(file, { range, environment: appEnvironment(), warn, directory: process.cwd(), euid: process.geteuid?.() ?? 0 });
   } catch (error) {
     if (!(error instanceof ServicesFileError)) throw error;
     logger.log('error', error.message, undefined, true);
@@ -110,7 +115,7 @@ function main(argv: readonly string[]): void {
     case 'check': {
       const { options, command } = request;
       const logger = initLog(sinks, options.logFormat);
-      const fileServices = readServicesFile(options.servicesFile, range, logger);
+      const fileServices = readServicesFile(options.servicesFile, range, logger, logLevelFor(options));
       if (fileServices === undefined) return leave(sinks, 2);
       const note = keptParseNote();
       if (note !== undefined && options.verbosity >= 2) logger.log('debug', note);
@@ -121,7 +126,7 @@ function main(argv: readonly string[]): void {
     case 'supervise': {
       const { options, command } = request;
       const logger = initLog(sinks, options.logFormat);
-      const fileServices = readServicesFile(options.servicesFile, range, logger);
+      const fileServices = readServicesFile(options.servicesFile, range, logger, logLevelFor(options));
       if (fileServices === undefined) return leave(sinks, 2);
       const notPid1 = process.pid !== 1;
       const under = notPid1 && !options.skipPidCheck ? underAnotherInit() : undefined;

@@ -40,3 +40,19 @@ export function keptEnvironment(): Buffer[] | undefined {
     return undefined;
   }
 }
+
+/**
+ * The app's environment as strings (what a services file's variables stand
+ * for): the init's own, with what was set aside under its own name again.
+ */
+export function appEnvironment(): NodeJS.ProcessEnv {
+  const names = Object.keys(process.env);
+  if (!names.some((name) => name.startsWith(KEPT_PREFIX))) return process.env;
+  const app: NodeJS.ProcessEnv = {};
+  for (const name of names) {
+    const value = process.env[name];
+    if (name.startsWith(KEPT_PREFIX)) app[name.slice(KEPT_PREFIX.length)] = value;
+    else if (!Object.hasOwn(app, name)) app[name] = value;
+  }
+  return app;
+}

@@ -3,10 +3,20 @@
 
 export class ServicesFileError extends Error {}
 
-/** "services.yaml: service web: key restart: ..." (the parts that apply). */
-export function problem(file: string, where: { readonly service?: string; readonly key?: string }, what: string): ServicesFileError {
+/** Where in a services file: the service and the key, as far as they apply. */
+export interface Place {
+  readonly service?: string;
+  readonly key?: string;
+}
+
+/** "services.yaml: service web: key restart: ..." (the parts that apply); also a warning's words. */
+export function located(file: string, where: Place, what: string): string {
   const parts = [file];
   if (where.service !== undefined) parts.push(`service ${where.service}`);
   if (where.key !== undefined) parts.push(`key ${where.key}`);
-  return new ServicesFileError(`${parts.join(': ')}: ${what}`);
+  return `${parts.join(': ')}: ${what}`;
+}
+
+export function problem(file: string, where: Place, what: string): ServicesFileError {
+  return new ServicesFileError(located(file, where, what));
 }

@@ -1,6 +1,8 @@
 // A services file (SPEC §17, §18) → one record per service (streams/service.ts),
 // in start order, or the first problem, in one line that names the file, the
-// service and the key. Nothing is started before the whole file is read.
+// service and the key. Nothing is started before the whole file is read. Its
+// values are interpolated first, as Compose interpolates them
+// (interpolate-document.ts), from the init's environment.
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseSignal, SIGTERM, type RealtimeRange } from '../posix/signals.js';
@@ -10,15 +12,19 @@ import { CONTAINER_KEYS, CONTAINER_TOP_LEVEL, DEPENDENCY_KEYS, HEALTHCHECK_KEYS,
 import { dependencyOrder } from './dependency-order.js';
 import { durationMs } from './durations.js';
 import { parseEnvFile } from './env-file.js';
+import { interpolateDocument, type DocumentPath } from './interpolate-document.js';
+import type { Lookup } from './interpolate.js';
 import { parseKept } from './kept-parse.js';
 import { readBounded } from './read-bounded.js';
-import { problem, ServicesFileError } from './services-file-error.js';
+import { located, problem, ServicesFileError, type Place } from './services-file-error.js';
 import { resolveUser, type UserIds } from './users.js';
 
 export interface FileContext {
   readonly range: RealtimeRange;
-  /** The init's own environment, for `environment` entries without a value. */
+  /** The app's environment as the init got it: what the file's variables stand for, and `environment` entries without a value take. */
   readonly environment: NodeJS.ProcessEnv;
+  /** Says what a start goes on despite (a variable that is not set), in the words of an error. */
+  readonly warn: (message: string) => void;
   /** The directory the init started in: a relative working_dir is relative to it. */
   readonly directory: string;
   /** The init's effective uid: only root may run a service as another user. */
@@ -30,6 +36,22 @@ const CONDITIONS = new Set<Condition>(['service_started', 'service_healthy', 'se
 
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const scalar = (value: unknown): value is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof value);
+
+const unsetVariable = (name: string): string => `the variable ${name} is not set: it stands for an empty string`;
+
+function variableIn(environment: NodeJS.ProcessEnv): Lookup {
+  return (name) => (Object.hasOwn(environment, name) ? environment[name] : undefined);
+}
+
+/** A path in the file as the service and the key an error names (`environment.DB_URL`, `healthcheck.test`). */
+function placeOf(path: DocumentPath): Place {
+  const keys = path.filter((part): part is string => typeof part === 'string');
+  if (path[0] === 'services' && typeof path[1] === 'string') {
+    const key = keys.slice(2).join('.');
+    return key === '' ? { service: path[1] } : { service: path[1], key };
+  }
+  return keys.length === 0 ? {} : { key: keys.join('.') };
+}
 
 interface Draft {
   readonly name: string;
@@ -86,9 +108,10 @@ function readService(file: string, name: string, value: unknown, context: FileCo
       if (!required) continue;
       return fail('env_file', `${full} cannot be read`);
     }
-    const parsed = parseEnvFile(text);
-    if ('error' in parsed) fail('env_file', `${full}: ${parsed.error}`);
-    else for (const [key, val] of parsed.entries) variables.set(key, val);
+    const parsed = parseEnvFile(text, variableIn(context.environment));
+    if ('error' in parsed) return fail('env_file', `${full}: ${parsed.error}`);
+    for (const missing of parsed.unset) context.warn(located(file, { service: name, key: 'env_file' }, `${full}: ${unsetVariable(missing)}`));
+    for (const [key, val] of parsed.entries) variables.set(key, val);
   }
   const environment = spec['environment'];
   if (isMap(environment)) {
@@ -222,7 +245,10 @@ export function servicesFromFile(file: string, context: FileContext): Service[] 
   if ('error' in read) throw problem(file, {}, read.error);
   const parsed = parseKept(read.text);
   if ('error' in parsed) throw problem(file, {}, parsed.error);
-  const top = parsed.value;
+  const interpolated = interpolateDocument(parsed.value, variableIn(context.environment));
+  if ('error' in interpolated) throw problem(file, placeOf(interpolated.path), interpolated.error);
+  for (const { path, name } of interpolated.unset) context.warn(located(file, placeOf(path), unsetVariable(name)));
+  const top = interpolated.value;
   if (!isMap(top)) throw problem(file, {}, 'is not a map with a services key');
   for (const key of Object.keys(top)) {
     if (key === 'services' || isExtension(key) || IGNORED_TOP_LEVEL.has(key)) continue;

@@ -196,18 +196,21 @@ test.serial("a services file's value is kept: the next start with the same text 
   const services = join(work, 'kept.yaml');
   // The service's exit ends the container (restart: "no"), after its line: a
   // main command that ended first would stop it, perhaps before it wrote.
-  const start = () => runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- sleep 10` });
-  writeFileSync(services, 'services:\n  once:\n    command: ["sh", "-c", "echo ran"]\n    restart: "no"\n');
+  const start = (env: Record<string, string> = {}) => runInit([], { viaShell: `exec ${installed} -vv --services ${services} -- sleep 10`, env });
+  writeFileSync(services, 'services:\n  once:\n    command: ["sh", "-c", "echo ran${WHO:+ for $WHO}"]\n    restart: "no"\n');
   const first = await start();
   t.is(first.code, 0, first.stderr);
   t.regex(first.stderr, /the services file: parsed; its value is kept for the next start/);
   t.true(readdirSync(cache).some((file) => file.includes('-services-file-')), readdirSync(cache).join(', '));
 
-  const second = await start();
+  t.regex(first.stdout, /^once \| ran$/m);
+
+  // Kept is the value before interpolation: another environment, another command.
+  const second = await start({ WHO: 'the second start' });
   t.is(second.code, 0, second.stderr);
   t.regex(second.stderr, /the services file: the same text as at an earlier start, whose value was kept: not parsed again/);
   t.notRegex(second.stderr, /yaml/, 'yaml was not even loaded');
-  t.regex(second.stdout, /^once \| ran$/m, 'the service ran as the file says');
+  t.regex(second.stdout, /^once \| ran for the second start$/m, 'the service ran as the file says, in this environment');
 
   writeFileSync(services, 'services:\n  twice:\n    command: ["sh", "-c", "echo ran again"]\n    restart: "no"\n');
   const changed = await start();

@@ -20,7 +20,8 @@ function oneShots(services: Record<string, string>): string {
 
 test('two services writing at full speed: every line arrives once, whole, in order, with its own label, the names padded to one width', async (t) => {
   const svc = servicesDir();
-  const writer = (name: string) => JSON.stringify(['sh', '-c', `i=0; while [ $i -lt ${LINES} ]; do echo ${name}-line-$i-end; i=$((i+1)); done`]);
+  // $$i: the shell's variable, not one the init interpolates (Compose's $$).
+  const writer = (name: string) => JSON.stringify(['sh', '-c', `i=0; while [ $$i -lt ${LINES} ]; do echo ${name}-line-$$i-end; i=$((i+1)); done`]);
   const path = svc.file(oneShots({ a: writer('a'), 'long-name': writer('b') }));
   const outcome = await runInit(['--services', path], { timeoutMs: 60_000 });
   t.is(outcome.code, 0, outcome.stderr);
@@ -64,7 +65,7 @@ test('binary output passes as bytes; with --log-format json each line is one obj
 
 test('a service can keep the init\'s own descriptors: its output is neither read nor labelled', async (t) => {
   const svc = servicesDir();
-  const path = svc.file(`services:\n  plain:\n    command: ["sh", "-c", "echo as it is; echo $(readlink /proc/$$/fd/1) $(readlink /proc/1/fd/1) > ${svc.at('fd')}"]\n    x-docker-container-init: {output: inherit}\n`);
+  const path = svc.file(`services:\n  plain:\n    command: ["sh", "-c", "echo as it is; echo $(readlink /proc/$$$$/fd/1) $(readlink /proc/1/fd/1) > ${svc.at('fd')}"]\n    x-docker-container-init: {output: inherit}\n`);
   const outcome = await runInit(['--services', path], { timeoutMs: 30_000 });
   t.is(outcome.stdout, 'as it is\n');
   const [own, init] = readFileSync(svc.at('fd'), 'utf8').trim().split(' ');
@@ -76,7 +77,7 @@ test('a reader that stopped holds the service back, never the init: signals go o
   const stdout = fifo();
   stdout.fill();
   const count = svc.at('count');
-  const path = svc.file(`services:\n  chatty:\n    command: ["sh", "-c", "trap '' HUP; i=0; while [ $i -lt 500000 ]; do echo line-$i; i=$((i+1)); done; echo done > ${count}; exec sleep 1000"]\n`);
+  const path = svc.file(`services:\n  chatty:\n    command: ["sh", "-c", "trap '' HUP; i=0; while [ $$i -lt 500000 ]; do echo line-$$i; i=$((i+1)); done; echo done > ${count}; exec sleep 1000"]\n`);
   const main = `trap 'echo hup >> ${svc.at('hups')}' HUP; echo ready > ${svc.at('ready')}; while :; do sleep 0.05; done`;
   const init = await startInit(['-v', '--services', path, 'sh', '-c', main], { stdio: ['ignore', stdout.writer, 'pipe'], timeoutMs: 60_000 });
   closeSync(stdout.writer);

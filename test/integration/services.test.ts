@@ -29,7 +29,8 @@ test('a run of 10 s or more starts the backoff over at 0.1 s', async (t) => {
   const svc = servicesDir();
   const runs = svc.at('runs');
   // Runs 1 and 2 crash at once, run 3 lasts 10.5 s, run 4 crashes at once, run 5 stays.
-  const script = `n=$(($(cat ${runs} 2>/dev/null || echo 0) + 1)); echo $n > ${runs}; [ $n = 3 ] && sleep 10.5; [ $n = 5 ] && exec sleep 1000; exit 1`;
+  // $$: the file's own $ (Compose interpolates $n from the init's environment otherwise).
+  const script = `n=$(($(cat ${runs} 2>/dev/null || echo 0) + 1)); echo $$n > ${runs}; [ $$n = 3 ] && sleep 10.5; [ $$n = 5 ] && exec sleep 1000; exit 1`;
   const path = svc.file(`services:\n  flaky:\n    command: ["sh", "-c", ${JSON.stringify(script)}]\n    restart: always\n`);
   const init = await startInit(['-v', '--services', path], { timeoutMs: 40_000 });
   await waitFor('the fifth run', () => readOr(runs).trim() === '5', 30_000);
@@ -215,7 +216,7 @@ test('a service as another user, with its supplementary groups, in its working_d
   svc.file('FROM_FILE=file\nBOTH=file\n', 'app.env');
   const path = svc.file(`services:
   app:
-    command: ["sh", "-c", "echo $(id -u) $(id -g) $(id -G) $PWD $FROM_FILE $BOTH $FROM_INIT > ${out}"]
+    command: ["sh", "-c", "echo $(id -u) $(id -g) $(id -G) $$PWD $$FROM_FILE $$BOTH $$FROM_INIT > ${out}"]
     user: app
     group_add: [other]
     working_dir: /tmp
@@ -241,6 +242,37 @@ test('a bad services file: one line naming the file, the service and the key; ex
   const outcome = await runInit(['--services', path]);
   t.is(outcome.code, 2);
   t.is(outcome.stderr, `[ERROR][docker-container-init] ${path}: service b: key ports: configures the container itself, which the init runs inside of: it cannot apply to a service of the init\n`);
+  t.false(existsSync(marker));
+});
+
+test("the file's values are interpolated from the container's environment, as Compose does ($$ for the service's own shell, NODE_OPTIONS as the app set it); an unset variable is a warning; a required one stops the start with exit 2", async (t) => {
+  const svc = servicesDir();
+  const out = svc.at('out');
+  const marker = svc.at('started');
+  const path = svc.file(`services:
+  app:
+    command: ["sh", "-c", "echo \\"\${GREETING:-hello} $$GREETING \${NODE_OPTIONS}\${UNSET_ONE}\\" > ${out}"]
+    environment: {GREETING: from the service}
+    restart: "no"
+`);
+  const given = await runInit(['-v', '--services', path], { env: { GREETING: 'from the container', NODE_OPTIONS: '--max-old-space-size=64' } });
+  t.is(given.code, 0, given.stderr);
+  t.is(readFileSync(out, 'utf8'), 'from the container from the service --max-old-space-size=64\n');
+  t.true(
+    logLines(given.stderr).includes(`[WARN][docker-container-init] ${path}: service app: key command: the variable UNSET_ONE is not set: it stands for an empty string`),
+    given.stderr,
+  );
+
+  // The same file, another environment: another value (the kept value is the file's, before interpolation).
+  const other = await runInit(['--services', path]);
+  t.is(other.code, 0, other.stderr);
+  t.is(readFileSync(out, 'utf8'), 'hello from the service \n');
+  t.is(other.stderr, '', 'without -v or -w, no warning');
+
+  const required = svc.file(`services:\n  a:\n    command: ["touch", "${marker}", "\${NEEDED:?the file needs it}"]\n`, 'required.yaml');
+  const refused = await runInit(['--services', required]);
+  t.is(refused.code, 2);
+  t.is(refused.stderr, `[ERROR][docker-container-init] ${required}: service a: key command: the variable NEEDED is not set: the file needs it\n`);
   t.false(existsSync(marker));
 });
 

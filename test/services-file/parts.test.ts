@@ -31,12 +31,25 @@ test("Compose's durations, and a bare number as seconds", (t) => {
   for (const bad of ['', '10', '10 s', 's', '1x', '-1s', -1, Number.NaN]) t.is(durationMs(bad), undefined, String(bad));
 });
 
+const noVariables = (): undefined => undefined;
+
 test('an env_file as Compose reads one: comments, export, quotes, a name alone', (t) => {
   const text = ['# a comment', '', 'A=1', 'export B=two words', "C='x # y'", 'D="line\\nnext"', 'E=v # note', 'F', ' G = g '].join('\n');
-  t.deepEqual(parseEnvFile(text), {
+  t.deepEqual(parseEnvFile(text, noVariables), {
     entries: [['A', '1'], ['B', 'two words'], ['C', 'x # y'], ['D', 'line\nnext'], ['E', 'v'], ['F', undefined], ['G', 'g']],
+    unset: [],
   });
-  t.deepEqual(parseEnvFile('A=1\n=2\n'), { error: 'line 2: "=2" is no VAR=value' });
+  t.deepEqual(parseEnvFile('A=1\n=2\n', noVariables), { error: 'line 2: "=2" is no VAR=value' });
+});
+
+test("an env_file's unquoted and double-quoted values are interpolated, from the lines above, then the environment; single quotes keep them", (t) => {
+  const environment: Record<string, string> = { HOST: 'db.internal', A: 'from the environment' };
+  const text = ['A=first', 'URL=postgres://${HOST}:${PORT:-5432}/$A', 'QUOTED="$A and $$"', "LITERAL='${HOST} $A'", 'EMPTY=${NOPE}x'].join('\n');
+  t.deepEqual(parseEnvFile(text, (name) => environment[name]), {
+    entries: [['A', 'first'], ['URL', 'postgres://db.internal:5432/first'], ['QUOTED', 'first and $'], ['LITERAL', '${HOST} $A'], ['EMPTY', 'x']],
+    unset: ['NOPE'],
+  });
+  t.deepEqual(parseEnvFile('A=1\nB=${A:?needed}\nC=${D:?needed}\n', noVariables), { error: 'line 3: the variable D is not set: needed' });
 });
 
 test('users and groups from /etc/passwd and /etc/group: names, ids, supplementary groups as su-exec sets them, group_add', (t) => {

@@ -8,7 +8,7 @@ import { SIGQUIT, SIGTERM } from '../../src/posix/signals.js';
 import { servicesFromFile, type FileContext } from '../../src/services-file/services-from-file.js';
 import { tmp } from '../support/files.js';
 
-const CONTEXT: FileContext = { range: { min: 34, max: 64 }, environment: { FROM_INIT: 'init value' }, directory: '/srv', euid: 0 };
+const CONTEXT: FileContext = { range: { min: 34, max: 64 }, environment: { FROM_INIT: 'init value' }, warn: () => {}, directory: '/srv', euid: 0 };
 
 function file(text: string, name = 'services.yaml'): string {
   const dir = tmp('dci-services-');
@@ -109,6 +109,28 @@ test('env_file next to the file, environment on top of it', (t) => {
   t.deepEqual(app!.launch.environment.map(String), ['A=from file', 'B=from environment']);
 });
 
+test("the file's values are interpolated from the init's environment, as Compose does; each unset variable is one warning naming the service and the key", (t) => {
+  const warnings: string[] = [];
+  const path = file(
+    [
+      'x-port: &port ${PORT:-8080}',
+      'services:',
+      '  web:',
+      '    command: ["sh", "-c", "exec serve --port $$PORT --by ${FROM_INIT}"]',
+      '    environment: {PORT: *port, WHO: "${NOPE}"}',
+      '    healthcheck: {test: "check $$PORT", retries: "${RETRIES:-2}"}',
+      '    stop_signal: ${STOP:-SIGQUIT}',
+    ].join('\n'),
+  );
+  const [web] = servicesFromFile(path, { ...CONTEXT, warn: (message) => warnings.push(message) });
+  t.deepEqual(web!.argv, ['sh', '-c', 'exec serve --port $PORT --by init value']);
+  t.deepEqual(web!.launch.environment.map(String), ['PORT=8080', 'WHO=']);
+  t.deepEqual(web!.healthcheck?.argv, ['/bin/sh', '-c', 'check $PORT']);
+  t.is(web!.healthcheck?.retries, 2);
+  t.is(web!.stopSignal, SIGQUIT);
+  t.deepEqual(warnings, [`${path}: service web: key environment.WHO: the variable NOPE is not set: it stands for an empty string`]);
+});
+
 for (const [text, message] of [
   ['services:\n  web:\n    image: nginx\n    command: x\n', 'F: service web: key image: configures the container itself, which the init runs inside of: it cannot apply to a service of the init'],
   ['services:\n  web:\n    comand: x\n', 'F: service web: key comand: is no key of a Compose service'],
@@ -132,6 +154,10 @@ for (const [text, message] of [
   ['services:\n  a: [x]\n', 'F: service a: is not a map of keys'],
   ['- a\n- b\n', 'F: is not a map with a services key'],
   ['services:\n  a: {command: x\n', 'F: line 3: '],
+  ['services:\n  a:\n    command: x\n    environment: {DB_URL: "${DB_URL:?give the database}"}\n', 'F: service a: key environment.DB_URL: the variable DB_URL is not set: give the database'],
+  ['services:\n  a:\n    command: ["x", "${HOST/a/b}"]\n', 'F: service a: key command: ${HOST/a/b} is no form Compose knows'],
+  ['x-a: ${NOPE?}\nservices:\n  a:\n    command: x\n', 'F: key x-a: the variable NOPE is not set'],
+  ['services:\n  a:\n    command: x\n    healthcheck: {test: x, retries: "${FROM_INIT}"}\n', 'F: service a: key healthcheck.retries: "init value" is no whole number'],
 ] as const) {
   test(`refused in one line: ${message.slice(3, 70)}`, (t) => {
     const said = refused(text);
