@@ -94,16 +94,16 @@ test('kubernetes: with --delay-term 5 the server keeps answering for 5 s after S
   t.true(outcome.stdout.includes('SIGTERM: closing'));
 });
 
-test('services: the database becomes healthy, the migration runs, then the web server and the worker, each line labelled; ps shows them; `docker stop` stops the worker (SIGQUIT), the web server, the database, exit 0', async (t) => {
+test('services: the database becomes healthy, the migration runs, then the web server (on the WEB_PORT the container was given) and the worker, each line labelled; ps shows them; `docker stop` stops the worker (SIGQUIT), the web server, the database, exit 0', async (t) => {
   const command = dockerCommand('services/Dockerfile');
   t.deepEqual(command, ['docker-container-init', '-v', '--services', '/etc/services.yaml']);
   // The image has the example's files at /srv and /etc/services.yaml; here they are bound there,
   // in a network namespace of its own (the ports are the example's).
   const folder = join(EXAMPLES, 'services');
   const setup = `ip link set lo up && mount --bind ${folder} /srv && touch /etc/services.yaml && mount --bind ${folder}/services.yaml /etc/services.yaml && exec "$0" "$@"`;
-  const init = await startInit(command.slice(1), { wrap: ['unshare', '--net', 'sh', '-c', setup], env: { PATH: pathWithInit() }, timeoutMs: 60_000 });
-  await waitFor('the worker and the web server', () => init.stdout().includes('worker  | started') && init.stdout().includes('web     | listening on 8080'), 30_000);
-  const order = ['db      | ready on 5432', 'migrate | done', 'web     | listening on 8080'].map((line) => init.stdout().indexOf(line));
+  const init = await startInit(command.slice(1), { wrap: ['unshare', '--net', 'sh', '-c', setup], env: { PATH: pathWithInit(), WEB_PORT: '8081' }, timeoutMs: 60_000 });
+  await waitFor('the worker and the web server', () => init.stdout().includes('worker  | started') && init.stdout().includes('web     | listening on 8081'), 30_000);
+  const order = ['db      | ready on 5432', 'migrate | done', 'web     | listening on 8081'].map((line) => init.stdout().indexOf(line));
   t.deepEqual([...order].sort((a, b) => a - b), order, init.stdout());
   t.true(order.every((at) => at >= 0));
   const ps = await nsenter(init.hostPid, ['sh', '-c', `PATH=${pathWithInit()}; docker-container-init ps`]);
