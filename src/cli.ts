@@ -77,11 +77,11 @@ function initLog(sinks: StandardSinks, format: LogFormat): Logger {
 /** The services of the services file (none without one); undefined, once the error is logged, when it has none to give (exit 2, SPEC §17). */
 function readServicesFile(file: string | undefined, range: RealtimeRange, logger: Logger, level: LogLevel): Service[] | undefined {
   if (file === undefined) return [];
-  const warn = (message: string): void => {
-    if (isLogged('warn', level)) logger.log('warn', message);
+  const log = (at: 'warn' | 'info', message: string): void => {
+    if (isLogged(at, level)) logger.log(at, message);
   };
   try {
-    return servicesFromFile(file, { range, environment: appEnvironment(), warn, directory: process.cwd(), euid: process.geteuid?.() ?? 0 });
+    return servicesFromFile(file, { range, environment: appEnvironment(), log, directory: process.cwd(), euid: process.geteuid?.() ?? 0 });
   } catch (error) {
     if (!(error instanceof ServicesFileError)) throw error;
     logger.log('error', error.message, undefined, true);

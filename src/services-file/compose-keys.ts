@@ -18,6 +18,7 @@ export const SERVICE_KEYS = new Set([
   'restart',
   'depends_on',
   'healthcheck',
+  'profiles',
 ]);
 
 /** Compose's other service keys: they configure the container, which the init runs inside of. */
@@ -28,7 +29,7 @@ export const CONTAINER_KEYS = new Set([
   'domainname', 'driver_opts', 'expose', 'extends', 'external_links', 'extra_hosts', 'gpus', 'hostname', 'image', 'init',
   'ipc', 'isolation', 'labels', 'label_file', 'links', 'logging', 'mac_address', 'mem_limit', 'mem_reservation',
   'mem_swappiness', 'memswap_limit', 'models', 'network_mode', 'networks', 'oom_kill_disable', 'oom_score_adj', 'pid',
-  'pids_limit', 'platform', 'ports', 'post_start', 'pre_stop', 'privileged', 'profiles', 'provider', 'pull_policy',
+  'pids_limit', 'platform', 'ports', 'post_start', 'pre_stop', 'privileged', 'provider', 'pull_policy',
   'read_only', 'runtime', 'scale', 'secrets', 'security_opt', 'shm_size', 'stdin_open', 'storage_opt', 'sysctls', 'tmpfs',
   'tty', 'ulimits', 'use_api_socket', 'userns_mode', 'uts', 'volumes', 'volumes_from',
 ]);

@@ -15,6 +15,7 @@ import { parseEnvFile } from './env-file.js';
 import { interpolateDocument, type DocumentPath } from './interpolate-document.js';
 import type { Lookup } from './interpolate.js';
 import { parseKept } from './kept-parse.js';
+import { activeProfiles, isEnabled, profilesOf } from './profiles.js';
 import { readBounded } from './read-bounded.js';
 import { located, problem, ServicesFileError, type Place } from './services-file-error.js';
 import { resolveUser, type UserIds } from './users.js';
@@ -23,8 +24,8 @@ export interface FileContext {
   readonly range: RealtimeRange;
   /** The app's environment as the init got it: what the file's variables stand for, and `environment` entries without a value take. */
   readonly environment: NodeJS.ProcessEnv;
-  /** Says what a start goes on despite (a variable that is not set), in the words of an error. */
-  readonly warn: (message: string) => void;
+  /** Says what a start goes on despite (warn: a variable that is not set) or leaves out (info: a service of a profile not active), in the words of an error. */
+  readonly log: (level: 'warn' | 'info', message: string) => void;
   /** The directory the init started in: a relative working_dir is relative to it. */
   readonly directory: string;
   /** The init's effective uid: only root may run a service as another user. */
@@ -62,9 +63,10 @@ interface Draft {
   readonly stopSignal: number;
   readonly stopGraceMs: number | undefined;
   readonly restart: RestartPolicy;
-  readonly dependsOn: ReadonlyArray<{ readonly name: string; readonly condition: Condition }>;
+  readonly dependsOn: ReadonlyArray<{ readonly name: string; readonly condition: Condition; readonly required: boolean }>;
   readonly healthcheck: Healthcheck | undefined;
   readonly output: 'inherit' | 'labelled';
+  readonly profiles: readonly string[];
 }
 
 /** Reads one service; throws its first problem. */
@@ -110,7 +112,7 @@ function readService(file: string, name: string, value: unknown, context: FileCo
     }
     const parsed = parseEnvFile(text, variableIn(context.environment));
     if ('error' in parsed) return fail('env_file', `${full}: ${parsed.error}`);
-    for (const missing of parsed.unset) context.warn(located(file, { service: name, key: 'env_file' }, `${full}: ${unsetVariable(missing)}`));
+    for (const missing of parsed.unset) context.log('warn', located(file, { service: name, key: 'env_file' }, `${full}: ${unsetVariable(missing)}`));
     for (const [key, val] of parsed.entries) variables.set(key, val);
   }
   const environment = spec['environment'];
@@ -167,12 +169,12 @@ function readService(file: string, name: string, value: unknown, context: FileCo
     restart = match![1] === 'no' ? { kind: 'no' } : match![1] === 'on-failure' ? (match![2] === undefined ? { kind: 'on-failure' } : { kind: 'on-failure', maxRetries: Number(match![2]) }) : { kind: 'always' };
   }
 
-  const dependsOn: Array<{ name: string; condition: Condition }> = [];
+  const dependsOn: Array<{ name: string; condition: Condition; required: boolean }> = [];
   const given = spec['depends_on'];
   if (Array.isArray(given)) {
     for (const dependency of given) {
       if (typeof dependency !== 'string') fail('depends_on', 'holds an entry that is not a service name');
-      dependsOn.push({ name: dependency as string, condition: 'service_started' });
+      dependsOn.push({ name: dependency as string, condition: 'service_started', required: true });
     }
   } else if (isMap(given)) {
     for (const [dependency, how] of Object.entries(given)) {
@@ -181,8 +183,9 @@ function readService(file: string, name: string, value: unknown, context: FileCo
       for (const key of Object.keys(options)) if (!DEPENDENCY_KEYS.has(key)) fail('depends_on', `${dependency}: ${key} is not supported (condition, required)`);
       const condition = (options['condition'] ?? 'service_started') as Condition;
       if (!CONDITIONS.has(condition)) fail('depends_on', `${dependency}: condition ${JSON.stringify(options['condition'])} is none of ${[...CONDITIONS].join(', ')}`);
-      if (options['required'] === false && !names.has(dependency)) continue;
-      dependsOn.push({ name: dependency, condition });
+      const required = options['required'] !== false;
+      if (!required && !names.has(dependency)) continue;
+      dependsOn.push({ name: dependency, condition, required });
     }
   } else if (given !== undefined && given !== null) {
     fail('depends_on', 'is neither a list of service names nor a map');
@@ -200,7 +203,9 @@ function readService(file: string, name: string, value: unknown, context: FileCo
       output = own['output'] as 'inherit' | 'labelled';
     }
   }
-  return { name, argv, environment: env, directory, user, stopSignal, stopGraceMs, restart, dependsOn, healthcheck, output };
+  const profiles = profilesOf(spec['profiles']);
+  if ('error' in profiles) return fail('profiles', profiles.error);
+  return { name, argv, environment: env, directory, user, stopSignal, stopGraceMs, restart, dependsOn, healthcheck, output, profiles: profiles.profiles };
 }
 
 function readHealthcheck(value: unknown, fail: (key: string, what: string) => never): Healthcheck | undefined {
@@ -247,7 +252,7 @@ export function servicesFromFile(file: string, context: FileContext): Service[] 
   if ('error' in parsed) throw problem(file, {}, parsed.error);
   const interpolated = interpolateDocument(parsed.value, variableIn(context.environment));
   if ('error' in interpolated) throw problem(file, placeOf(interpolated.path), interpolated.error);
-  for (const { path, name } of interpolated.unset) context.warn(located(file, placeOf(path), unsetVariable(name)));
+  for (const { path, name } of interpolated.unset) context.log('warn', located(file, placeOf(path), unsetVariable(name)));
   const top = interpolated.value;
   if (!isMap(top)) throw problem(file, {}, 'is not a map with a services key');
   for (const key of Object.keys(top)) {
@@ -270,8 +275,23 @@ export function servicesFromFile(file: string, context: FileContext): Service[] 
   }
   const ordered = dependencyOrder(new Map([...drafts].map(([name, draft]) => [name, draft.dependsOn.map((dependency) => dependency.name)])));
   if ('error' in ordered) throw problem(file, ordered.service === undefined ? { key: 'depends_on' } : { service: ordered.service, key: 'depends_on' }, ordered.error);
-  const index = new Map(ordered.order.map((name, i) => [name, i]));
-  return ordered.order.map((name): Service => {
+  const active = activeProfiles(context.environment['COMPOSE_PROFILES']);
+  const enabled = (name: string): boolean => isEnabled(drafts.get(name)!.profiles, active);
+  for (const name of ordered.order) {
+    const { profiles, dependsOn } = drafts.get(name)!;
+    if (!enabled(name)) {
+      context.log('info', located(file, { service: name }, `not started: it runs with the profile${profiles.length === 1 ? '' : 's'} ${profiles.join(', ')}, which COMPOSE_PROFILES does not name`));
+      continue;
+    }
+    const missing = dependsOn.find((dependency) => dependency.required && !enabled(dependency.name));
+    if (missing !== undefined) {
+      const theirs = drafts.get(missing.name)!.profiles;
+      throw problem(file, { service: name, key: 'depends_on' }, `${missing.name} runs only with the profile${theirs.length === 1 ? '' : 's'} ${theirs.join(', ')}, which COMPOSE_PROFILES does not name (or make the dependency required: false)`);
+    }
+  }
+  const started = ordered.order.filter(enabled);
+  const index = new Map(started.map((name, i) => [name, i]));
+  return started.map((name): Service => {
     const draft = drafts.get(name)!;
     return {
       name,
@@ -280,7 +300,8 @@ export function servicesFromFile(file: string, context: FileContext): Service[] 
       restart: draft.restart,
       stopSignal: draft.stopSignal,
       stopGraceMs: draft.stopGraceMs,
-      dependsOn: draft.dependsOn.map(({ name: dependency, condition }) => ({ service: index.get(dependency)!, condition })),
+      // A dependency left out by its profile is one with required: false (checked above).
+      dependsOn: draft.dependsOn.filter(({ name: dependency }) => index.has(dependency)).map(({ name: dependency, condition }) => ({ service: index.get(dependency)!, condition })),
       healthcheck: draft.healthcheck,
       launch: {
         argv: draft.argv.map((word) => Buffer.from(word)),

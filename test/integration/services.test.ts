@@ -276,6 +276,29 @@ test("the file's values are interpolated from the container's environment, as Co
   t.false(existsSync(marker));
 });
 
+test('profiles: a service with profiles starts only when the container\'s COMPOSE_PROFILES names one; -v says which were left out', async (t) => {
+  const svc = servicesDir();
+  const path = svc.file(`services:
+  app:
+    command: ["sh", "-c", "touch ${svc.at('app')}; exec sleep 1000"]
+  debug:
+    command: ["sh", "-c", "touch ${svc.at('debug')}; exec sleep 1000"]
+    profiles: [debug]
+    depends_on: [app]
+`);
+  const command = ['-v', '--services', path, '--', 'sh', '-c', `until [ -e ${svc.at('app')} ]; do sleep 0.01; done; sleep 0.3`];
+  const without = await runInit(command);
+  t.is(without.code, 0, without.stderr);
+  t.true(existsSync(svc.at('app')));
+  t.false(existsSync(svc.at('debug')));
+  t.true(logLines(without.stderr).includes(`[INFO][docker-container-init] ${path}: service debug: not started: it runs with the profile debug, which COMPOSE_PROFILES does not name`), without.stderr);
+
+  const withDebug = await runInit(command, { env: { COMPOSE_PROFILES: 'debug' } });
+  t.is(withDebug.code, 0, withDebug.stderr);
+  t.true(existsSync(svc.at('debug')), withDebug.stderr);
+  t.regex(withDebug.stderr, /started service debug \(pid \d+\)/);
+});
+
 test('--check: a good file is named with its services in start order, exit 0, nothing starts, not even as PID 1; a bad one gives the start\'s own line and exit 2', async (t) => {
   const svc = servicesDir();
   const marker = svc.at('started');

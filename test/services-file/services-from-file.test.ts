@@ -8,7 +8,7 @@ import { SIGQUIT, SIGTERM } from '../../src/posix/signals.js';
 import { servicesFromFile, type FileContext } from '../../src/services-file/services-from-file.js';
 import { tmp } from '../support/files.js';
 
-const CONTEXT: FileContext = { range: { min: 34, max: 64 }, environment: { FROM_INIT: 'init value' }, warn: () => {}, directory: '/srv', euid: 0 };
+const CONTEXT: FileContext = { range: { min: 34, max: 64 }, environment: { FROM_INIT: 'init value' }, log: () => {}, directory: '/srv', euid: 0 };
 
 function file(text: string, name = 'services.yaml'): string {
   const dir = tmp('dci-services-');
@@ -122,13 +122,53 @@ test("the file's values are interpolated from the init's environment, as Compose
       '    stop_signal: ${STOP:-SIGQUIT}',
     ].join('\n'),
   );
-  const [web] = servicesFromFile(path, { ...CONTEXT, warn: (message) => warnings.push(message) });
+  const [web] = servicesFromFile(path, { ...CONTEXT, log: (level, message) => warnings.push(`${level}: ${message}`) });
   t.deepEqual(web!.argv, ['sh', '-c', 'exec serve --port $PORT --by init value']);
   t.deepEqual(web!.launch.environment.map(String), ['PORT=8080', 'WHO=']);
   t.deepEqual(web!.healthcheck?.argv, ['/bin/sh', '-c', 'check $PORT']);
   t.is(web!.healthcheck?.retries, 2);
   t.is(web!.stopSignal, SIGQUIT);
-  t.deepEqual(warnings, [`${path}: service web: key environment.WHO: the variable NOPE is not set: it stands for an empty string`]);
+  t.deepEqual(warnings, [`warn: ${path}: service web: key environment.WHO: the variable NOPE is not set: it stands for an empty string`]);
+});
+
+test("profiles, as Compose has them: a service with profiles starts only when COMPOSE_PROFILES names one of them (or is *); those left out are said at info level", (t) => {
+  const text = [
+    'services:',
+    '  web: {command: web}',
+    '  debug: {command: debug, profiles: [debug]}',
+    '  tools: {command: tools, profiles: [tools, debug], depends_on: [web]}',
+    '  probe: {command: probe, profiles: [debug], depends_on: {debug: {condition: service_started}}}',
+  ].join('\n');
+  const path = file(text);
+  const started = (profiles: string | undefined) => {
+    const said: string[] = [];
+    const environment = profiles === undefined ? {} : { COMPOSE_PROFILES: profiles };
+    const services = servicesFromFile(path, { ...CONTEXT, environment, log: (level, message) => said.push(`${level}: ${message.replace(path, 'F')}`) });
+    return { names: services.map((service) => service.name), said, services };
+  };
+  const none = started(undefined);
+  t.deepEqual(none.names, ['web']);
+  t.deepEqual(none.said, [
+    'info: F: service debug: not started: it runs with the profile debug, which COMPOSE_PROFILES does not name',
+    'info: F: service tools: not started: it runs with the profiles tools, debug, which COMPOSE_PROFILES does not name',
+    'info: F: service probe: not started: it runs with the profile debug, which COMPOSE_PROFILES does not name',
+  ]);
+  t.deepEqual(started('tools').names, ['web', 'tools']);
+  t.deepEqual(started(' debug , other').names, ['web', 'debug', 'tools', 'probe']);
+  const all = started('*');
+  t.deepEqual(all.names, ['web', 'debug', 'tools', 'probe']);
+  t.deepEqual(all.services[3]!.dependsOn, [{ service: 1, condition: 'service_started' }], 'indices among the services that start');
+  t.deepEqual(started('').names, ['web']);
+});
+
+test('a service that starts may not need one its profile leaves out, unless required: false; a file read whole, left-out services too', (t) => {
+  const needs = (required: string) => `services:\n  web: {command: web, depends_on: {cache: {condition: service_started${required}}}}\n  other: {command: other}\n  cache: {command: cache, profiles: [cache]}\n`;
+  t.is(refused(needs('')), 'F: service web: key depends_on: cache runs only with the profile cache, which COMPOSE_PROFILES does not name (or make the dependency required: false)');
+  const optional = read(needs(', required: false'));
+  t.deepEqual(optional.map(({ name, dependsOn }) => [name, dependsOn]), [['other', []], ['web', []]], 'web starts without its cache');
+  const withCache = servicesFromFile(file(needs('')), { ...CONTEXT, environment: { COMPOSE_PROFILES: 'cache' } });
+  t.deepEqual(withCache.map(({ name, dependsOn }) => [name, dependsOn]), [['other', []], ['cache', []], ['web', [{ service: 1, condition: 'service_started' }]]]);
+  t.is(refused('services:\n  a: {command: a}\n  b: {command: b, profiles: [x], restart: sometimes}\n'), 'F: service b: key restart: "sometimes" is none of "no", always, unless-stopped, on-failure[:N]');
 });
 
 for (const [text, message] of [
@@ -154,6 +194,8 @@ for (const [text, message] of [
   ['services:\n  a: [x]\n', 'F: service a: is not a map of keys'],
   ['- a\n- b\n', 'F: is not a map with a services key'],
   ['services:\n  a: {command: x\n', 'F: line 3: '],
+  ['services:\n  a:\n    command: x\n    profiles: debug\n', 'F: service a: key profiles: is not a list of profile names'],
+  ['services:\n  a:\n    command: x\n    profiles: ["-x"]\n', 'F: service a: key profiles: "-x" is no profile name (letters, digits, _ . -)'],
   ['services:\n  a:\n    command: x\n    environment: {DB_URL: "${DB_URL:?give the database}"}\n', 'F: service a: key environment.DB_URL: the variable DB_URL is not set: give the database'],
   ['services:\n  a:\n    command: ["x", "${HOST/a/b}"]\n', 'F: service a: key command: ${HOST/a/b} is no form Compose knows'],
   ['x-a: ${NOPE?}\nservices:\n  a:\n    command: x\n', 'F: key x-a: the variable NOPE is not set'],
