@@ -154,6 +154,8 @@ function readService(file: string, name: string, value: unknown, context: FileCo
     if ('error' in resolved) return fail(userSpec !== undefined ? 'user' : 'group_add', resolved.error);
     if (context.euid !== 0) fail(userSpec !== undefined ? 'user' : 'group_add', `changing the user needs root, and the init runs as uid ${context.euid}`);
     user = resolved.ids;
+    // Another user's own HOME, as Docker and gosu give it, unless the service sets one.
+    if (userSpec !== undefined && !variables.has('HOME')) env.push(Buffer.from(`HOME=${resolved.home}`));
   }
 
   const stopSignalText = text('stop_signal');

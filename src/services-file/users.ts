@@ -3,7 +3,9 @@
 // NSS, as gosu and su-exec do). A uid with no entry in /etc/passwd runs with
 // group 0, as under `docker run --user`. Supplementary groups as su-exec sets
 // them (getgrouplist): the primary group, and every group of /etc/group that
-// lists the user's name; `group_add` adds more.
+// lists the user's name; `group_add` adds more. And the user's home, which
+// Docker gives a container's user as HOME (and gosu its program): "/" for a
+// uid with no entry.
 import { readFileSync } from 'node:fs';
 
 export interface UserIds {
@@ -12,13 +14,15 @@ export interface UserIds {
   readonly groups: readonly number[];
 }
 
-export type Resolved = { readonly ids: UserIds } | { readonly error: string };
+export type Resolved = { readonly ids: UserIds; readonly home: string } | { readonly error: string };
 
 interface Entry {
   readonly name: string;
   readonly id: number;
   readonly gid: number;
   readonly members: readonly string[];
+  /** passwd's home folder ("" for a group). */
+  readonly home: string;
 }
 
 function entries(path: string, kind: 'passwd' | 'group'): Entry[] {
@@ -32,8 +36,8 @@ function entries(path: string, kind: 'passwd' | 'group'): Entry[] {
     const fields = line.split(':');
     if (fields.length < 4 || line.startsWith('#')) return [];
     return kind === 'passwd'
-      ? [{ name: fields[0]!, id: Number(fields[2]), gid: Number(fields[3]), members: [] }]
-      : [{ name: fields[0]!, id: Number(fields[2]), gid: Number(fields[2]), members: fields[3]!.split(',').filter(Boolean) }];
+      ? [{ name: fields[0]!, id: Number(fields[2]), gid: Number(fields[3]), members: [], home: fields[5] ?? '' }]
+      : [{ name: fields[0]!, id: Number(fields[2]), gid: Number(fields[2]), members: fields[3]!.split(',').filter(Boolean), home: '' }];
   });
 }
 
@@ -69,5 +73,5 @@ export function resolveUser(spec: string, groupAdd: readonly string[] = [], file
     if (found === undefined) return { error: `group_add: no group ${JSON.stringify(name)} in ${files.group}` };
     supplementary.add(found);
   }
-  return { ids: { uid, gid, groups: [...supplementary] } };
+  return { ids: { uid, gid, groups: [...supplementary] }, home: account?.home || '/' };
 }

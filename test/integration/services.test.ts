@@ -207,7 +207,7 @@ test('--grace bounds the whole stop: a service that ignores SIGTERM and has no g
   t.regex(outcome.stderr, /\[ERROR\]\[docker-container-init\] --grace 0\.5 s ran out; killed pid \d+ \(\/bin\/sh .*recorder\.sh stubborn/);
 });
 
-test('a service as another user, with its supplementary groups, in its working_dir, with its environment and env_file', async (t) => {
+test('a service as another user, with its supplementary groups, its HOME, in its working_dir, with its environment and env_file', async (t) => {
   const svc = servicesDir();
   chmodSync(svc.dir, 0o777); // the service, as uid 4321, writes its answer here
   const out = svc.at('out');
@@ -216,7 +216,7 @@ test('a service as another user, with its supplementary groups, in its working_d
   svc.file('FROM_FILE=file\nBOTH=file\n', 'app.env');
   const path = svc.file(`services:
   app:
-    command: ["sh", "-c", "echo $(id -u) $(id -g) $(id -G) $$PWD $$FROM_FILE $$BOTH $$FROM_INIT > ${out}"]
+    command: ["sh", "-c", "echo $(id -u) $(id -g) $(id -G) $$HOME $$PWD $$FROM_FILE $$BOTH $$FROM_INIT > ${out}"]
     user: app
     group_add: [other]
     working_dir: /tmp
@@ -224,15 +224,15 @@ test('a service as another user, with its supplementary groups, in its working_d
     environment: {BOTH: environment}
     restart: "no"
   root:
-    command: ["sh", "-c", "id -u > ${svc.at('root')}; exec sleep 1000"]
+    command: ["sh", "-c", "echo $(id -u) $$HOME > ${svc.at('root')}; exec sleep 1000"]
     depends_on: [app]
 `);
   // The namespace's own /etc/passwd and /etc/group, bound over the machine's.
   const etc = `mount --bind ${svc.at('passwd')} /etc/passwd && mount --bind ${svc.at('group')} /etc/group && exec "$0" "$@"`;
-  const outcome = await runInit(['--services', path], { wrap: ['sh', '-c', etc], env: { FROM_INIT: 'init' } });
+  const outcome = await runInit(['--services', path], { wrap: ['sh', '-c', etc], env: { FROM_INIT: 'init', HOME: '/home/of-the-init' } });
   t.is(outcome.code, 0, outcome.stderr);
-  t.is(readOr(out), '4321 4321 4321 4400 4500 /tmp file environment init\n');
-  t.is(readOr(svc.at('root')), '0\n', 'the init took its own ids back: the next service runs as root');
+  t.is(readOr(out), '4321 4321 4321 4400 4500 /nonexistent /tmp file environment init\n', "the user's own HOME, as Docker and gosu give it");
+  t.is(readOr(svc.at('root')), '0 /home/of-the-init\n', 'the init took its own ids back: the next service runs as root, with the HOME the init has');
 });
 
 test('a bad services file: one line naming the file, the service and the key; exit 2; nothing starts', async (t) => {

@@ -52,16 +52,16 @@ test("an env_file's unquoted and double-quoted values are interpolated, from the
   t.deepEqual(parseEnvFile('A=1\nB=${A:?needed}\nC=${D:?needed}\n', noVariables), { error: 'line 3: the variable D is not set: needed' });
 });
 
-test('users and groups from /etc/passwd and /etc/group: names, ids, supplementary groups as su-exec sets them, group_add', (t) => {
+test('users and groups from /etc/passwd and /etc/group: names, ids, supplementary groups as su-exec sets them, group_add; the home folder, / without an entry', (t) => {
   const dir = tmp('dci-users-');
   const files = { passwd: join(dir, 'passwd'), group: join(dir, 'group') };
   writeFileSync(files.passwd, 'root:x:0:0:root:/root:/bin/sh\nwww:x:33:33::/var/www:/bin/sh\n');
   writeFileSync(files.group, 'root:x:0:\nwww:x:33:\nlogs:x:40:www,other\naudio:x:29:\n');
-  t.deepEqual(resolveUser('www', [], files), { ids: { uid: 33, gid: 33, groups: [33, 40] } });
-  t.deepEqual(resolveUser('33', [], files), { ids: { uid: 33, gid: 33, groups: [33, 40] } });
-  t.deepEqual(resolveUser('www:audio', [], files), { ids: { uid: 33, gid: 29, groups: [29, 40] } });
-  t.deepEqual(resolveUser('1234', [], files), { ids: { uid: 1234, gid: 0, groups: [0] } }, 'a uid without an entry: group 0, as docker run --user');
-  t.deepEqual(resolveUser('1234:5678', ['audio', '7'], files), { ids: { uid: 1234, gid: 5678, groups: [5678, 29, 7] } });
+  t.deepEqual(resolveUser('www', [], files), { ids: { uid: 33, gid: 33, groups: [33, 40] }, home: '/var/www' });
+  t.deepEqual(resolveUser('33', [], files), { ids: { uid: 33, gid: 33, groups: [33, 40] }, home: '/var/www' });
+  t.deepEqual(resolveUser('www:audio', [], files), { ids: { uid: 33, gid: 29, groups: [29, 40] }, home: '/var/www' });
+  t.deepEqual(resolveUser('1234', [], files), { ids: { uid: 1234, gid: 0, groups: [0] }, home: '/' }, 'a uid without an entry: group 0 and home /, as docker run --user');
+  t.deepEqual(resolveUser('1234:5678', ['audio', '7'], files), { ids: { uid: 1234, gid: 5678, groups: [5678, 29, 7] }, home: '/' });
   t.deepEqual(resolveUser('nobody', [], files), { error: `no user "nobody" in ${files.passwd}` });
   t.deepEqual(resolveUser('www:nogroup', [], files), { error: `no group "nogroup" in ${files.group}` });
   t.deepEqual(resolveUser('www', ['video'], files), { error: `group_add: no group "video" in ${files.group}` });

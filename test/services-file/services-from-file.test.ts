@@ -208,6 +208,13 @@ for (const [text, message] of [
   });
 }
 
+test("a service with a user gets that user's HOME from /etc/passwd, as Docker and gosu give it, unless its environment sets one", (t) => {
+  const [plain, user, own] = read('services:\n  plain: {command: a}\n  user: {command: b, user: root}\n  own: {command: c, user: root, environment: [HOME=/srv]}\n');
+  t.deepEqual(plain!.launch.environment.map(String), []);
+  t.deepEqual(user!.launch.environment.map(String), ['HOME=/root']);
+  t.deepEqual(own!.launch.environment.map(String), ['HOME=/srv']);
+});
+
 test('changing the user needs root: one line naming the service and the key', (t) => {
   const path = file('services:\n  a:\n    command: x\n    user: root\n');
   t.throws(() => servicesFromFile(path, { ...CONTEXT, euid: 1000 }), { message: `${path}: service a: key user: changing the user needs root, and the init runs as uid 1000` });
