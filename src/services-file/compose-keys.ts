@@ -19,13 +19,15 @@ export const SERVICE_KEYS = new Set([
   'depends_on',
   'healthcheck',
   'profiles',
+  'scale',
+  'deploy',
 ]);
 
 /** Compose's other service keys: they configure the container, which the init runs inside of. */
 export const CONTAINER_KEYS = new Set([
   'annotations', 'attach', 'blkio_config', 'build', 'cap_add', 'cap_drop', 'cgroup', 'cgroup_parent', 'configs',
   'container_name', 'cpu_count', 'cpu_percent', 'cpu_period', 'cpu_quota', 'cpu_rt_period', 'cpu_rt_runtime', 'cpu_shares',
-  'cpus', 'cpuset', 'credential_spec', 'deploy', 'develop', 'device_cgroup_rules', 'devices', 'dns', 'dns_opt', 'dns_search',
+  'cpus', 'cpuset', 'credential_spec', 'develop', 'device_cgroup_rules', 'devices', 'dns', 'dns_opt', 'dns_search',
   'domainname', 'driver_opts', 'expose', 'extends', 'external_links', 'extra_hosts', 'gpus', 'hostname', 'image', 'init',
   'ipc', 'isolation', 'labels', 'label_file', 'links', 'logging', 'mac_address', 'mem_limit', 'mem_reservation',
   'mem_swappiness', 'memswap_limit', 'models', 'network_mode', 'networks', 'oom_kill_disable', 'oom_score_adj', 'pid',

@@ -5,6 +5,7 @@
 // in a container started with other variables gives other values.
 // Where Compose turns an interpolated string back into a number or a boolean,
 // so does this, for the keys the init reads (`retries: ${RETRIES:-3}`).
+import { isMap } from './is-map.js';
 import { interpolate, type Lookup } from './interpolate.js';
 
 /** Where a value stands in the file: map keys, and list positions as numbers. */
@@ -29,6 +30,8 @@ const toBoolean: Cast = (text) => {
 /** Paths whose string becomes a number or a boolean; "*" stands for any one key or position. */
 const CASTS: ReadonlyArray<readonly [readonly string[], Cast]> = [
   [['services', '*', 'healthcheck', 'retries'], toWhole],
+  [['services', '*', 'scale'], toWhole],
+  [['services', '*', 'deploy', 'replicas'], toWhole],
   [['services', '*', 'healthcheck', 'disable'], toBoolean],
   [['services', '*', 'depends_on', '*', 'required'], toBoolean],
   [['services', '*', 'env_file', '*', 'required'], toBoolean],
@@ -37,8 +40,6 @@ const CASTS: ReadonlyArray<readonly [readonly string[], Cast]> = [
 function castAt(path: DocumentPath): Cast | undefined {
   return CASTS.find(([pattern]) => pattern.length === path.length && pattern.every((part, i) => part === '*' || part === path[i]))?.[1];
 }
-
-const isPlainMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 class Refused {
   constructor(
@@ -62,7 +63,7 @@ export function interpolateDocument(document: unknown, lookup: Lookup): Interpol
     }
     if (Array.isArray(value)) return value.map((item, i) => walk(item, [...path, i]));
     // fromEntries, not assignment: a key "__proto__" stays a key.
-    if (isPlainMap(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item, [...path, key])]));
+    if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item, [...path, key])]));
     return value;
   };
   try {

@@ -14,6 +14,14 @@
 /** A variable's value, or undefined when it is not set. */
 export type Lookup = (name: string) => string | undefined;
 
+/** The variables of `environment` (its own names only: not "constructor", say). */
+export function lookupIn(environment: NodeJS.ProcessEnv): Lookup {
+  return (name) => (Object.hasOwn(environment, name) ? environment[name] : undefined);
+}
+
+/** What a warning says of a variable that is not set. */
+export const unsetMessage = (name: string): string => `the variable ${name} is not set: it stands for an empty string`;
+
 export type Interpolated = { readonly text: string; readonly unset: readonly string[] } | { readonly error: string };
 
 const NAME = /^[_A-Za-z][_A-Za-z0-9]*/;

@@ -49,8 +49,10 @@ export interface Launch {
 }
 
 export interface Service {
-  /** Its name in the services file; for a command, its command line. */
+  /** Its name in the services file (NAME-1 ... for the copies of one with scale); for a command, its command line. */
   readonly name: string;
+  /** For a copy of a service with scale (services-file/replicas.ts): that service's name, which the control command takes for all its copies. */
+  readonly replicaOf?: string;
   readonly role: Role;
   /** Its command line as text, for the log. */
   readonly argv: readonly string[];

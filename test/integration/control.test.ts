@@ -101,6 +101,40 @@ test('restart NAME restarts that service alone, at once; stop NAME stops it for 
   }
 });
 
+test('scale 3: three copies, each labelled and in ps as worker-1 ... worker-3; restart worker restarts all three, restart worker-2 one; SIGTERM stops them all', async (t) => {
+  const svc = servicesDir();
+  const path = svc.file(`services:\n  worker:\n    command: ["sh", "-c", "echo up; exec sleep 1000"]\n    scale: 3\n`);
+  const init = await startInit(['-v', '--services', path]);
+  const names = ['worker-1', 'worker-2', 'worker-3'];
+  try {
+    const before = await waitForAsync('three copies', async () => {
+      const rows = await ps(init);
+      return rows.length === 3 && rows.every((one) => one.state === 'running') ? rows : undefined;
+    });
+    t.deepEqual(before.map((one) => one.name), names);
+    await waitFor('their lines', () => names.every((name) => init.stdout().includes(`${name} | up\n`)));
+    const all = await ask(init, 'restart', 'worker');
+    t.deepEqual([all.code, all.stdout], [0, 'restarting service worker-1; restarting service worker-2; restarting service worker-3\n']);
+    const after = await waitForAsync('three new copies', async () => {
+      const rows = await ps(init);
+      return names.every((name) => row(rows, name).state === 'running' && row(rows, name).restarts === 1) ? rows : undefined;
+    });
+    for (const name of names) t.not(row(after, name).pid, row(before, name).pid, name);
+    t.deepEqual((await ask(init, 'restart', 'worker-2')).stdout, 'restarting service worker-2\n');
+    const one = await waitForAsync('worker-2 again', async () => {
+      const rows = await ps(init);
+      return row(rows, 'worker-2').restarts === 2 && row(rows, 'worker-2').state === 'running' ? rows : undefined;
+    });
+    t.deepEqual(names.map((name) => row(one, name).restarts), [1, 2, 1]);
+    init.signal('SIGTERM');
+    const outcome = await init.outcome;
+    t.is(outcome.code, 0, outcome.stderr);
+    for (const name of names) t.regex(outcome.stderr, new RegExp(`stopping service ${name} \\(pid \\d+\\) with SIGTERM`));
+  } finally {
+    init.kill();
+  }
+});
+
 test('health: 0 while every service is healthy or runs, 1 once a probe fails; for a HEALTHCHECK or an exec probe', async (t) => {
   const svc = servicesDir();
   const flag = svc.at('ok');

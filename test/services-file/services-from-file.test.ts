@@ -163,12 +163,42 @@ test("profiles, as Compose has them: a service with profiles starts only when CO
 
 test('a service that starts may not need one its profile leaves out, unless required: false; a file read whole, left-out services too', (t) => {
   const needs = (required: string) => `services:\n  web: {command: web, depends_on: {cache: {condition: service_started${required}}}}\n  other: {command: other}\n  cache: {command: cache, profiles: [cache]}\n`;
-  t.is(refused(needs('')), 'F: service web: key depends_on: cache runs only with the profile cache, which COMPOSE_PROFILES does not name (or make the dependency required: false)');
+  t.is(refused(needs('')), 'F: service web: key depends_on: cache is not started: it runs with the profile cache, which COMPOSE_PROFILES does not name (or make the dependency required: false)');
   const optional = read(needs(', required: false'));
   t.deepEqual(optional.map(({ name, dependsOn }) => [name, dependsOn]), [['other', []], ['web', []]], 'web starts without its cache');
   const withCache = servicesFromFile(file(needs('')), { ...CONTEXT, environment: { COMPOSE_PROFILES: 'cache' } });
   t.deepEqual(withCache.map(({ name, dependsOn }) => [name, dependsOn]), [['other', []], ['cache', []], ['web', [{ service: 1, condition: 'service_started' }]]]);
   t.is(refused('services:\n  a: {command: a}\n  b: {command: b, profiles: [x], restart: sometimes}\n'), 'F: service b: key restart: "sometimes" is none of "no", always, unless-stopped, on-failure[:N]');
+});
+
+test("scale (or deploy.replicas): N copies named NAME-1 ... NAME-N, side by side in the start order, each a dependency of what needs the service; 0 starts none", (t) => {
+  const said: string[] = [];
+  const path = file(
+    [
+      'services:',
+      '  web: {command: web, depends_on: {worker: {condition: service_started}}}',
+      '  worker: {command: ["work", "${QUEUE:-jobs}"], scale: 3}',
+      '  mailer: {command: mail, deploy: {replicas: "${MAILERS:-2}"}}',
+      '  one: {command: one, scale: 1}',
+      '  off: {command: off, scale: 0}',
+    ].join('\n'),
+  );
+  const services = servicesFromFile(path, { ...CONTEXT, log: (level, message) => said.push(`${level}: ${message.replace(path, 'F')}`) });
+  t.deepEqual(
+    services.map(({ name, replicaOf, argv }) => [name, replicaOf, argv.join(' ')]),
+    [
+      ['worker-1', 'worker', 'work jobs'],
+      ['worker-2', 'worker', 'work jobs'],
+      ['worker-3', 'worker', 'work jobs'],
+      ['mailer-1', 'mailer', 'mail'],
+      ['mailer-2', 'mailer', 'mail'],
+      ['one', undefined, 'one'],
+      ['web', undefined, 'web'],
+    ],
+  );
+  t.deepEqual(services[6]!.dependsOn, [0, 1, 2].map((service) => ({ service, condition: 'service_started' })), 'web waits for every copy');
+  t.deepEqual(said, ['info: F: service off: not started: its scale is 0']);
+  t.is(refused('services:\n  web: {command: web, depends_on: [off]}\n  off: {command: off, scale: 0}\n'), 'F: service web: key depends_on: off is not started: its scale is 0 (or make the dependency required: false)');
 });
 
 for (const [text, message] of [
@@ -195,6 +225,11 @@ for (const [text, message] of [
   ['- a\n- b\n', 'F: is not a map with a services key'],
   ['services:\n  a: {command: x\n', 'F: line 3: '],
   ['services:\n  a:\n    command: x\n    profiles: debug\n', 'F: service a: key profiles: is not a list of profile names'],
+  ['services:\n  a:\n    command: x\n    scale: -1\n', 'F: service a: key scale: -1 is not a whole number of 0 or more'],
+  ['services:\n  a:\n    command: x\n    scale: 2\n    deploy: {replicas: 3}\n', 'F: service a: key scale: 2 and deploy.replicas 3 differ'],
+  ['services:\n  a:\n    command: x\n    deploy: {replicas: 2, resources: {limits: {cpus: "0.5"}}}\n', 'F: service a: key deploy.resources: configures the container itself, which the init runs inside of: only deploy.replicas applies'],
+  ['services:\n  a:\n    command: x\n    deploy: {replicas: two}\n', 'F: service a: key deploy.replicas: "two" is no whole number'],
+  ['services:\n  a:\n    command: x\n    scale: 2\n  a-2:\n    command: y\n', 'F: service a: key scale: its copies are named a-1 and on, and a-2 is a service of this file too'],
   ['services:\n  a:\n    command: x\n    profiles: ["-x"]\n', 'F: service a: key profiles: "-x" is no profile name (letters, digits, _ . -)'],
   ['services:\n  a:\n    command: x\n    environment: {DB_URL: "${DB_URL:?give the database}"}\n', 'F: service a: key environment.DB_URL: the variable DB_URL is not set: give the database'],
   ['services:\n  a:\n    command: ["x", "${HOST/a/b}"]\n', 'F: service a: key command: ${HOST/a/b} is no form Compose knows'],

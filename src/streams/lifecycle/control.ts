@@ -52,11 +52,23 @@ export function allHealthy(state: Lifecycle, config: SupervisorConfig): boolean 
   });
 }
 
-/** Acts on `request`; the words of the answer, or why it cannot be done. */
-function act(move: Move, request: Extract<ControlRequest, { service: string }>): { message: string } | { error: string } {
-  const index = move.config.services.findIndex((service) => service.role === 'service' && service.name === request.service);
-  if (index === -1) return { error: `no service ${JSON.stringify(request.service)} (the services: ${move.config.services.filter((s) => s.role === 'service').map((s) => s.name).join(', ') || 'none'})` };
+type Acted = { message: string } | { error: string };
+
+/** Acts on `request`: on the service it names, or on every copy of one with scale; the words of the answer, or why it cannot be done. */
+function act(move: Move, request: Extract<ControlRequest, { service: string }>): Acted {
+  const services = move.config.services;
+  const named = services.findIndex((service) => service.role === 'service' && service.name === request.service);
+  const indices = named !== -1 ? [named] : [...services.keys()].filter((index) => services[index]!.replicaOf === request.service);
+  if (indices.length === 0) return { error: `no service ${JSON.stringify(request.service)} (the services: ${services.filter((s) => s.role === 'service').map((s) => s.name).join(', ') || 'none'})` };
   if (move.state.phase !== 'running') return { error: 'the container is shutting down' };
+  const done = indices.map((index) => actOn(move, request.command, index));
+  const errors = done.flatMap((one) => ('error' in one ? [one.error] : []));
+  // Every copy was acted on as it could be; an error only when none could.
+  return errors.length === done.length ? { error: errors.join('; ') } : { message: done.map((one) => ('error' in one ? one.error : one.message)).join('; ') };
+}
+
+function actOn(move: Move, command: Extract<ControlRequest, { service: string }>['command'], index: number): Acted {
+  const request = { command, service: move.config.services[index]!.name };
   const service = move.state.services[index]!;
   const startNow = (): void => {
     cancelServiceTimers(move, index);
