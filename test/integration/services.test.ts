@@ -299,6 +299,19 @@ test('profiles: a service with profiles starts only when the container\'s COMPOS
   t.regex(withDebug.stderr, /started service debug \(pid \d+\)/);
 });
 
+test('the copies of a service with scale are stopped together: three that each finish only once all three got SIGTERM stop cleanly', async (t) => {
+  const svc = servicesDir();
+  const log = svc.at('terms');
+  // Stopped one after another, the first would wait for the others' SIGTERM until --grace ran out.
+  const finish = `echo TERM >> ${log}; until [ $$(grep -c TERM ${log}) -ge 3 ]; do sleep 0.01; done; exit 0`;
+  const path = svc.file(`services:\n  worker:\n    command: ["sh", "-c", ${JSON.stringify(`trap '${finish}' TERM; while :; do sleep 0.05; done`)}]\n    scale: 3\n`);
+  const outcome = await runInit(['-v', '--grace', '5', '--services', path, '--', 'sleep', '0.5'], { timeoutMs: 20_000 });
+  t.is(outcome.code, 0, outcome.stderr);
+  t.is(readOr(log), 'TERM\nTERM\nTERM\n');
+  t.notRegex(outcome.stderr, /ran out|SIGKILL/);
+  t.regex(outcome.stderr, /the shutdown took [\d.]+ s: signalled 0 processes, 3 exited after SIGTERM, 0 killed/);
+});
+
 test('--check: a good file is named with its services in start order, exit 0, nothing starts, not even as PID 1; a bad one gives the start\'s own line and exit 2', async (t) => {
   const svc = servicesDir();
   const marker = svc.at('started');

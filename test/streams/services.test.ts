@@ -138,6 +138,42 @@ test('the shutdown stops the services one by one, dependents first, each with it
   });
 });
 
+test('the copies of a service with scale are stopped together, each with its stop signal; the next service once the last copy is gone', (t) => {
+  const cfg = config({
+    logLevel: 'error',
+    services: [service('db'), service('worker-1', { replicaOf: 'worker' }), service('worker-2', { replicaOf: 'worker' }), command(['app'])],
+  });
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
+    // app exits at 10: both workers get SIGTERM at once (worker-1, then worker-2); db only once the second of them is gone (at 30).
+    const events = hot(at(0, 'r', 1, 'abcd', 10, 'x', 20, 'y', 30, 'z', 40, 'w', 50, 'g', 60, 'e'), {
+      r: ev.ready(),
+      a: ev.spawned(7, 0),
+      b: ev.spawned(8, 1),
+      c: ev.spawned(9, 2),
+      d: ev.spawned(10, 3),
+      x: ev.reaped([exited(10, 0)]),
+      y: ev.reaped([exited(9, 0)]),
+      z: ev.reaped([exited(8, 0)]),
+      w: ev.reaped([exited(7, 0)]),
+      g: ev.signalled(0),
+      e: ev.reaped([], true),
+    });
+    expectObservable(events.pipe(supervise(cfg))).toBe(at(0, 'pqrs', 10, 'UT', 30, 'D', 40, 'b', 50, 'S', 60, 'x|'), {
+      p: act.spawn(0),
+      q: act.spawn(1),
+      r: act.spawn(2),
+      s: act.spawn(3),
+      T: act.forward(SIGTERM, 9),
+      U: act.forward(SIGTERM, 8),
+      D: act.forward(SIGTERM, 7),
+      b: act.broadcast(),
+      S: act.sweep(),
+      x: act.exit(0),
+    });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil(60));
+  });
+});
+
 test("a service that outlives its stop_grace_period gets SIGKILL, named in one line; then the next is stopped", (t) => {
   const cfg = config({ logLevel: 'error', services: [service('db'), service('stubborn', { stopGraceMs: 100 }), command(['app'])] });
   marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {

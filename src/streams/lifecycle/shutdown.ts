@@ -1,9 +1,9 @@
 // The shutdown sequence (SPEC §3.3, §10, §17): decided once, with the outcome
-// that ends the container. The file's services are stopped one by one,
-// dependents first, each waited for; then SIGTERM is broadcast (unless -B, or
-// --grace has killed everything already); then the sweep waits until no child
-// is left. -W exits at once. The --grace clock runs from the first stop the
-// init acts on.
+// that ends the container. The file's services are stopped one by one (the
+// copies of one with scale together), dependents first, each waited for;
+// then SIGTERM is broadcast (unless -B, or --grace has killed everything
+// already); then the sweep waits until no child is left. -W exits at once.
+// The --grace clock runs from the first stop the init acts on.
 import { isLogged, type Outcome } from '../events.js';
 import { note, patchService, setServiceTimer, setTimer, type Move } from './move.js';
 import { cancelServiceTimers } from './service-moves.js';
@@ -41,24 +41,42 @@ export function broadcastOrSweep(move: Move): void {
   }
 }
 
-/** Stops the next of the file's services, the live one with the highest index below `below`; after the last, the broadcast. */
+/** The programs stopped together with program `index`: every copy of a service with scale (side by side in the configuration), else it alone. */
+function stoppedTogether(move: Move, index: number): number[] {
+  const copyOf = move.config.services[index]!.replicaOf;
+  if (copyOf === undefined) return [index];
+  return [...move.config.services.keys()].filter((other) => move.config.services[other]!.replicaOf === copyOf);
+}
+
+/**
+ * Stops the next of the file's services, the live one with the highest index
+ * below `below` (with its copies, at once: N queue workers finish their jobs
+ * side by side, not one after another); after the last, the broadcast.
+ */
 function stopServicesBelow(move: Move, below: number): void {
   for (let index = below - 1; index >= 0; index--) {
-    const service = move.state.services[index]!;
-    if (move.config.services[index]!.role !== 'service' || !isLive(service)) continue;
-    move.state = { ...move.state, shutdown: { step: 'services', service: index } };
-    // One the init is stopping already (to restart it) is waited for as it is.
-    if (service.status === 'stopping') patchService(move, index, { afterStop: 'stay' });
-    else stopService(move, index, 'stay');
+    if (move.config.services[index]!.role !== 'service' || !isLive(move.state.services[index]!)) continue;
+    const together = stoppedTogether(move, index);
+    move.state = { ...move.state, shutdown: { step: 'services', service: together[0]! } };
+    for (const one of together) {
+      const service = move.state.services[one]!;
+      if (!isLive(service)) continue;
+      // One the init is stopping already (to restart it) is waited for as it is.
+      if (service.status === 'stopping') patchService(move, one, { afterStop: 'stay' });
+      else stopService(move, one, 'stay');
+    }
     return;
   }
   broadcastOrSweep(move);
 }
 
-/** A program is gone: when the ordered stop waited for it, the next one. */
+/** A program is gone: when the ordered stop waited for it (and it was the last of its copies), the next one. */
 export function serviceGone(move: Move, index: number): void {
   const { shutdown } = move.state;
-  if (shutdown?.step === 'services' && shutdown.service === index) stopServicesBelow(move, index);
+  if (shutdown?.step !== 'services') return;
+  const together = stoppedTogether(move, shutdown.service);
+  if (!together.includes(index) || together.some((one) => isLive(move.state.services[one]!))) return;
+  stopServicesBelow(move, together[0]!);
 }
 
 export function beginShutdown(move: Move, outcome: Outcome): void {

@@ -97,7 +97,7 @@ export interface Stop {
 
 /** Where the shutdown sequence is. */
 export type Shutdown =
-  /** Stopping the file's services one by one, dependents first: `service` is the one the init waits for. */
+  /** Stopping the file's services one by one, dependents first: `service` is the one the init waits for (the first of its copies: it waits for them all). */
   | { readonly step: 'services'; readonly service: number }
   /** The broadcast went out; its reach is not known yet. */
   | { readonly step: 'broadcast' }
