@@ -12,6 +12,7 @@ import { interpolateDocument, type DocumentPath } from './interpolate-document.j
 import { lookupIn, unsetMessage } from './interpolate.js';
 import { isMap } from './is-map.js';
 import { parseKept } from './kept-parse.js';
+import { dotEnvOf, projectEnvironment } from './project-environment.js';
 import { activeProfiles, isEnabled } from './profiles.js';
 import { readBounded } from './read-bounded.js';
 import { readService, type Draft, type FileContext } from './read-service.js';
@@ -30,11 +31,16 @@ function placeOf(path: DocumentPath): Place {
 }
 
 /** The file's services as records, in start order; throws a ServicesFileError. */
-export function servicesFromFile(file: string, context: FileContext): Service[] {
+export function servicesFromFile(file: string, given: FileContext): Service[] {
   const read = readBounded(file);
   if ('error' in read) throw problem(file, {}, read.error);
   const parsed = parseKept(read.text);
   if ('error' in parsed) throw problem(file, {}, parsed.error);
+  const project = projectEnvironment(file, given.environment);
+  if ('error' in project) throw problem(project.file, {}, project.error);
+  for (const warning of project.warnings) given.log('warn', located(dotEnvOf(file), {}, warning));
+  // From here on, "the environment" is the project's: the container's, over the .env file's.
+  const context: FileContext = { ...given, environment: project.environment };
   const interpolated = interpolateDocument(parsed.value, lookupIn(context.environment));
   if ('error' in interpolated) throw problem(file, placeOf(interpolated.path), interpolated.error);
   for (const { path, name } of interpolated.unset) context.log('warn', located(file, placeOf(path), unsetMessage(name)));

@@ -2,7 +2,7 @@
 // restarted with Docker's backoff, give up, complete, wait for each other,
 // run as another user, and stop in order.
 import test from 'ava';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { readOr } from '../support/files.js';
 import { logLines, runInit, startInit } from '../support/init.js';
 import { recorderScript, servicesDir } from '../support/services.js';
@@ -310,6 +310,26 @@ test('the copies of a service with scale are stopped together: three that each f
   t.is(readOr(log), 'TERM\nTERM\nTERM\n');
   t.notRegex(outcome.stderr, /ran out|SIGKILL/);
   t.regex(outcome.stderr, /the shutdown took [\d.]+ s: signalled 0 processes, 3 exited after SIGTERM, 0 killed/);
+});
+
+test("a .env beside the services file, as Compose's project .env: its variables stand in the file and may name the profiles; the container's own win", async (t) => {
+  const svc = servicesDir();
+  svc.file('WHO=the .env file\nCOMPOSE_PROFILES=extra\n', '.env');
+  const path = svc.file(`services:
+  app:
+    command: ["sh", "-c", "echo \${WHO} > ${svc.at('out')}; exec sleep 1000"]
+  extra:
+    command: ["sh", "-c", "touch ${svc.at('extra')}; exec sleep 1000"]
+    profiles: [extra]
+`);
+  const command = ['--services', path, '--', 'sh', '-c', `until [ -s ${svc.at('out')} ] && [ -e ${svc.at('extra')} ]; do sleep 0.01; done`];
+  const fromFile = await runInit(command, { timeoutMs: 10_000 });
+  t.is(fromFile.code, 0, fromFile.stderr);
+  t.is(readOr(svc.at('out')), 'the .env file\n');
+  for (const name of ['out', 'extra']) rmSync(svc.at(name));
+  const fromContainer = await runInit(command, { env: { WHO: 'the container' }, timeoutMs: 10_000 });
+  t.is(fromContainer.code, 0, fromContainer.stderr);
+  t.is(readOr(svc.at('out')), 'the container\n');
 });
 
 test('--check: a good file is named with its services in start order, exit 0, nothing starts, not even as PID 1; a bad one gives the start\'s own line and exit 2', async (t) => {

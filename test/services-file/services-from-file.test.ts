@@ -201,6 +201,21 @@ test("scale (or deploy.replicas): N copies named NAME-1 ... NAME-N, side by side
   t.is(refused('services:\n  web: {command: web, depends_on: [off]}\n  off: {command: off, scale: 0}\n'), 'F: service web: key depends_on: off is not started: its scale is 0 (or make the dependency required: false)');
 });
 
+test("a .env file beside the services file, as Compose's project .env: its variables stand in the file and name profiles, under the container's own; never added to a service's environment", (t) => {
+  const dir = tmp('dci-services-');
+  writeFileSync(join(dir, '.env'), 'TAG=v1\nPORT=1\nCOMPOSE_PROFILES=debug\nURL=http://${HOST:-localhost}:$PORT\nEMPTY=$NOPE\n');
+  writeFileSync(join(dir, 'services.yaml'), 'services:\n  app:\n    command: ["app", "${TAG}", "${PORT}", "${URL}"]\n    environment: [TAG]\n  debug:\n    command: debug\n    profiles: [debug]\n');
+  const said: string[] = [];
+  const services = servicesFromFile(join(dir, 'services.yaml'), { ...CONTEXT, environment: { PORT: '2' }, log: (level, message) => said.push(`${level}: ${message}`) });
+  t.deepEqual(services.map((service) => service.name), ['app', 'debug'], 'COMPOSE_PROFILES from .env');
+  t.deepEqual(services[0]!.argv, ['app', 'v1', '2', 'http://localhost:1'], "the container's PORT over the .env file's; the file's own lines in it as written above");
+  t.deepEqual(services[0]!.launch.environment.map(String), ['TAG=v1'], 'a name alone takes it too; nothing else of .env is added');
+  t.deepEqual(services[1]!.launch.environment.map(String), []);
+  t.deepEqual(said, [`warn: ${join(dir, '.env')}: the variable NOPE is not set: it stands for an empty string`]);
+  writeFileSync(join(dir, '.env'), 'TAG=v1\nnot a line\n');
+  t.throws(() => servicesFromFile(join(dir, 'services.yaml'), CONTEXT), { message: `${join(dir, '.env')}: line 2: "not a line" is no VAR=value` });
+});
+
 for (const [text, message] of [
   ['services:\n  web:\n    image: nginx\n    command: x\n', 'F: service web: key image: configures the container itself, which the init runs inside of: it cannot apply to a service of the init'],
   ['services:\n  web:\n    comand: x\n', 'F: service web: key comand: is no key of a Compose service'],
