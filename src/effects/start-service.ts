@@ -9,6 +9,7 @@ import { strerror } from '../syscalls/libc.js';
 import { spawnCommand } from '../syscalls/spawn-command.js';
 import { giveTerminal, ownsTerminal } from '../syscalls/terminal.js';
 import type { ServiceOutput } from './service-output.js';
+import { workingDirHint } from './working-dir-hint.js';
 
 /** What every program starts with, whichever it is. */
 export interface StartContext {
@@ -49,7 +50,7 @@ export function startService(index: number, service: Service, processGroup: bool
   });
   if (ends) output!.started(index, ends, 'pid' in result);
   if (!('pid' in result)) {
-    const hint = NO_PROCESS_ERRNOS.has(result.errno) ? ' (no new process could be made: a pids or memory limit?)' : '';
+    const hint = NO_PROCESS_ERRNOS.has(result.errno) ? ' (no new process could be made: a pids or memory limit?)' : workingDirHint(launch.directory, result.errno);
     return [{ kind: 'spawnFailed', service: index, status: statusForSpawnError(result.errno), reason: `${strerror(result.errno)}${hint}` }];
   }
   const events: InitEvent[] = [];

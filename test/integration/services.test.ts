@@ -332,6 +332,16 @@ test("a .env beside the services file, as Compose's project .env: its variables 
   t.is(readOr(svc.at('out')), 'the container\n');
 });
 
+test("a service whose working_dir does not exist, or is a file: the line names the folder, not the program", async (t) => {
+  const svc = servicesDir();
+  for (const [directory, why] of [[svc.at('missing'), 'No such file or directory (its working_dir ' + svc.at('missing') + ' does not exist)'], ['/etc/passwd', 'Not a directory (its working_dir /etc/passwd is not a folder)']]) {
+    const path = svc.file(`services:\n  a:\n    command: ["true"]\n    working_dir: ${directory}\n`);
+    const outcome = await runInit(['--services', path]);
+    t.is(outcome.code, 127);
+    t.is(outcome.stderr, `[ERROR][docker-container-init] cannot run "true": ${why}\n`);
+  }
+});
+
 test('--check: a good file is named with its services in start order, exit 0, nothing starts, not even as PID 1; a bad one gives the start\'s own line and exit 2', async (t) => {
   const svc = servicesDir();
   const marker = svc.at('started');
