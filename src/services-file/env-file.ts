@@ -5,7 +5,8 @@
 // takes the variable from the init's own environment. Unquoted and
 // double-quoted values are interpolated as the services file's are
 // (interpolate.ts), from the variables the lines above set, then from the
-// init's environment.
+// init's environment. With `format: raw` (Compose's), each value is the rest
+// of its line as written: no quotes taken off, no comment, no interpolation.
 import { interpolate, type Lookup } from './interpolate.js';
 
 export type EnvEntries = { readonly entries: Array<[string, string | undefined]>; readonly unset: readonly string[] } | { readonly error: string };
@@ -23,19 +24,25 @@ function unquote(raw: string): { readonly value: string; readonly literal: boole
   return { value: (comment === -1 ? value : value.slice(0, comment)).trim(), literal: false };
 }
 
-export function parseEnvFile(text: string, lookup: Lookup): EnvEntries {
+export function parseEnvFile(text: string, lookup: Lookup, raw = false): EnvEntries {
   const entries: Array<[string, string | undefined]> = [];
   const above = new Map<string, string>();
   const unset = new Set<string>();
   const fromAbove: Lookup = (name) => above.get(name) ?? lookup(name);
-  for (const [index, raw] of text.split(/\r?\n/).entries()) {
-    const line = raw.trim().replace(/^export\s+/, '');
+  for (const [index, written] of text.split(/\r?\n/).entries()) {
+    const line = written.trim().replace(/^export\s+/, '');
     if (line === '' || line.startsWith('#')) continue;
     const eq = line.indexOf('=');
     const name = (eq === -1 ? line : line.slice(0, eq)).trim();
-    if (!NAME.test(name)) return { error: `line ${index + 1}: ${JSON.stringify(raw.slice(0, 40))} is no VAR=value` };
+    if (!NAME.test(name)) return { error: `line ${index + 1}: ${JSON.stringify(written.slice(0, 40))} is no VAR=value` };
     if (eq === -1) {
       entries.push([name, undefined]);
+      continue;
+    }
+    if (raw) {
+      const value = written.slice(written.indexOf('=') + 1);
+      above.set(name, value);
+      entries.push([name, value]);
       continue;
     }
     const { value, literal } = unquote(line.slice(eq + 1));

@@ -8,7 +8,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseSignal, SIGTERM, type RealtimeRange } from '../posix/signals.js';
 import type { Condition, Healthcheck, RestartPolicy } from '../streams/service.js';
 import { commandWords } from './command-words.js';
-import { CONTAINER_KEYS, DEPENDENCY_KEYS, HEALTHCHECK_KEYS, INIT_KEY, INIT_KEYS, isExtension, SERVICE_KEYS } from './compose-keys.js';
+import { CONTAINER_KEYS, DEPENDENCY_KEYS, ENV_FILE_KEYS, HEALTHCHECK_KEYS, INIT_KEY, INIT_KEYS, isExtension, SERVICE_KEYS } from './compose-keys.js';
 import { durationMs } from './durations.js';
 import { parseEnvFile } from './env-file.js';
 import { lookupIn, unsetMessage } from './interpolate.js';
@@ -82,8 +82,13 @@ export function readService(file: string, name: string, value: unknown, context:
   const variables = new Map<string, string | undefined>();
   const envFiles = spec['env_file'] === undefined || spec['env_file'] === null ? [] : Array.isArray(spec['env_file']) ? spec['env_file'] : [spec['env_file']];
   for (const entry of envFiles) {
-    const path = typeof entry === 'string' ? entry : isMap(entry) && typeof entry['path'] === 'string' ? entry['path'] : fail('env_file', 'holds an entry that is neither a path nor {path, required}');
+    const path = typeof entry === 'string' ? entry : isMap(entry) && typeof entry['path'] === 'string' ? entry['path'] : fail('env_file', 'holds an entry that is neither a path nor {path, required, format}');
+    if (isMap(entry)) {
+      for (const key of Object.keys(entry)) if (!ENV_FILE_KEYS.has(key)) fail('env_file', `${path}: ${key} is not supported (path, required, format)`);
+      if (entry['format'] !== undefined && entry['format'] !== null && entry['format'] !== 'raw') fail('env_file', `${path}: format ${JSON.stringify(entry['format'])} is not raw (leave it out for Compose's usual format)`);
+    }
     const required = isMap(entry) && entry['required'] === false ? false : true;
+    const raw = isMap(entry) && entry['format'] === 'raw';
     const full = isAbsolute(path) ? path : resolve(dirname(resolve(file)), path);
     let text: string;
     try {
@@ -92,7 +97,7 @@ export function readService(file: string, name: string, value: unknown, context:
       if (!required) continue;
       return fail('env_file', `${full} cannot be read`);
     }
-    const parsed = parseEnvFile(text, lookupIn(context.environment));
+    const parsed = parseEnvFile(text, lookupIn(context.environment), raw);
     if ('error' in parsed) return fail('env_file', `${full}: ${parsed.error}`);
     for (const missing of parsed.unset) context.log('warn', located(file, { service: name, key: 'env_file' }, `${full}: ${unsetMessage(missing)}`));
     for (const [key, val] of parsed.entries) variables.set(key, val);

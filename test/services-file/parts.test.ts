@@ -52,6 +52,14 @@ test("an env_file's unquoted and double-quoted values are interpolated, from the
   t.deepEqual(parseEnvFile('A=1\nB=${A:?needed}\nC=${D:?needed}\n', noVariables), { error: 'line 3: the variable D is not set: needed' });
 });
 
+test("an env_file with format: raw: each value the rest of its line as written, no quotes taken off, no comment, no interpolation", (t) => {
+  const text = ['# a comment', 'A="quoted" # kept', "B='${HOST}'", 'C=$HOST $$ x', 'D= spaced ', 'E'].join('\n');
+  t.deepEqual(parseEnvFile(text, () => 'host', true), {
+    entries: [['A', '"quoted" # kept'], ['B', "'${HOST}'"], ['C', '$HOST $$ x'], ['D', ' spaced '], ['E', undefined]],
+    unset: [],
+  });
+});
+
 test('users and groups from /etc/passwd and /etc/group: names, ids, supplementary groups as su-exec sets them, group_add; the home folder, / without an entry', (t) => {
   const dir = tmp('dci-users-');
   const files = { passwd: join(dir, 'passwd'), group: join(dir, 'group') };

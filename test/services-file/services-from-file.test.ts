@@ -101,12 +101,13 @@ services:
   t.deepEqual(services[0]!.healthcheck?.argv, ['pg_isready']);
 });
 
-test('env_file next to the file, environment on top of it', (t) => {
+test('env_file next to the file, environment on top of it; format: raw as written', (t) => {
   const dir = tmp('dci-services-');
   writeFileSync(join(dir, 'app.env'), 'A=from file\nB=from file\n');
-  writeFileSync(join(dir, 'services.yaml'), 'services:\n  app:\n    command: app\n    env_file: [app.env, {path: missing.env, required: false}]\n    environment: [B=from environment]\n');
+  writeFileSync(join(dir, 'raw.env'), 'R="$FROM_INIT" # all of it\n');
+  writeFileSync(join(dir, 'services.yaml'), 'services:\n  app:\n    command: app\n    env_file: [app.env, {path: missing.env, required: false}, {path: raw.env, format: raw}]\n    environment: [B=from environment]\n');
   const [app] = servicesFromFile(join(dir, 'services.yaml'), CONTEXT);
-  t.deepEqual(app!.launch.environment.map(String), ['A=from file', 'B=from environment']);
+  t.deepEqual(app!.launch.environment.map(String), ['A=from file', 'B=from environment', 'R="$FROM_INIT" # all of it']);
 });
 
 test("the file's values are interpolated from the init's environment, as Compose does; each unset variable is one warning naming the service and the key", (t) => {
@@ -233,6 +234,8 @@ for (const [text, message] of [
   ['services:\n  a:\n    command: x\n    depends_on: {b: {condition: started}}\n  b:\n    command: y\n', 'F: service a: key depends_on: b: condition "started" is none of service_started, service_healthy, service_completed_successfully'],
   ['services:\n  a:\n    command: x\n    x-docker-container-init: {colour: red}\n', 'F: service a: key x-docker-container-init.colour: is none of the init\'s keys (output)'],
   ['services:\n  a:\n    command: x\n    env_file: none.env\n', 'F: service a: key env_file: '],
+  ['services:\n  a:\n    command: x\n    env_file: [{path: a.env, fromat: raw}]\n', 'F: service a: key env_file: a.env: fromat is not supported (path, required, format)'],
+  ['services:\n  a:\n    command: x\n    env_file: [{path: a.env, format: yaml}]\n', 'F: service a: key env_file: a.env: format "yaml" is not raw'],
   ['networks: {}\nservices:\n  a:\n    command: x\n', 'F: key networks: configures the container itself, which the init runs inside of: it cannot apply'],
   ['servics:\n  a:\n    command: x\n', 'F: key servics: is no top-level key of a Compose file'],
   ['services: {}\n', 'F: key services: is missing or empty: a map of service names to services'],
