@@ -41,7 +41,7 @@ export const IGNORED_TOP_LEVEL = new Set(['version', 'name']);
 export const CONTAINER_TOP_LEVEL = new Set(['volumes', 'networks', 'configs', 'secrets', 'include', 'models']);
 
 export const HEALTHCHECK_KEYS = new Set(['test', 'interval', 'timeout', 'retries', 'start_period', 'start_interval', 'disable']);
-export const DEPENDENCY_KEYS = new Set(['condition', 'required']);
+export const DEPENDENCY_KEYS = new Set(['condition', 'required', 'restart']);
 export const ENV_FILE_KEYS = new Set(['path', 'required', 'format']);
 
 /** The init's own key (an extension field, which Compose ignores) and what it may hold. */

@@ -34,6 +34,7 @@ const CASTS: ReadonlyArray<readonly [readonly string[], Cast]> = [
   [['services', '*', 'deploy', 'replicas'], toWhole],
   [['services', '*', 'healthcheck', 'disable'], toBoolean],
   [['services', '*', 'depends_on', '*', 'required'], toBoolean],
+  [['services', '*', 'depends_on', '*', 'restart'], toBoolean],
   [['services', '*', 'env_file', '*', 'required'], toBoolean],
 ];
 

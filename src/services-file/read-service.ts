@@ -44,7 +44,7 @@ export interface Draft {
   readonly stopSignal: number;
   readonly stopGraceMs: number | undefined;
   readonly restart: RestartPolicy;
-  readonly dependsOn: ReadonlyArray<{ readonly name: string; readonly condition: Condition; readonly required: boolean }>;
+  readonly dependsOn: ReadonlyArray<{ readonly name: string; readonly condition: Condition; readonly required: boolean; readonly restart: boolean }>;
   readonly healthcheck: Healthcheck | undefined;
   readonly output: 'inherit' | 'labelled';
   readonly profiles: readonly string[];
@@ -158,23 +158,26 @@ export function readService(file: string, name: string, value: unknown, context:
     restart = match![1] === 'no' ? { kind: 'no' } : match![1] === 'on-failure' ? (match![2] === undefined ? { kind: 'on-failure' } : { kind: 'on-failure', maxRetries: Number(match![2]) }) : { kind: 'always' };
   }
 
-  const dependsOn: Array<{ name: string; condition: Condition; required: boolean }> = [];
+  const dependsOn: Array<{ name: string; condition: Condition; required: boolean; restart: boolean }> = [];
   const given = spec['depends_on'];
   if (Array.isArray(given)) {
     for (const dependency of given) {
       if (typeof dependency !== 'string') fail('depends_on', 'holds an entry that is not a service name');
-      dependsOn.push({ name: dependency as string, condition: 'service_started', required: true });
+      dependsOn.push({ name: dependency as string, condition: 'service_started', required: true, restart: false });
     }
   } else if (isMap(given)) {
     for (const [dependency, how] of Object.entries(given)) {
       const options = how === null ? {} : how;
-      if (!isMap(options)) return fail('depends_on', `${dependency}: is not a map (condition, required)`);
-      for (const key of Object.keys(options)) if (!DEPENDENCY_KEYS.has(key)) fail('depends_on', `${dependency}: ${key} is not supported (condition, required)`);
+      if (!isMap(options)) return fail('depends_on', `${dependency}: is not a map (condition, required, restart)`);
+      for (const key of Object.keys(options)) if (!DEPENDENCY_KEYS.has(key)) fail('depends_on', `${dependency}: ${key} is not supported (condition, required, restart)`);
+      for (const key of ['required', 'restart']) {
+        if (options[key] !== undefined && options[key] !== null && typeof options[key] !== 'boolean') fail('depends_on', `${dependency}: ${key} is neither true nor false`);
+      }
       const condition = (options['condition'] ?? 'service_started') as Condition;
       if (!CONDITIONS.has(condition)) fail('depends_on', `${dependency}: condition ${JSON.stringify(options['condition'])} is none of ${[...CONDITIONS].join(', ')}`);
       const required = options['required'] !== false;
       if (!required && !names.has(dependency)) continue;
-      dependsOn.push({ name: dependency, condition, required });
+      dependsOn.push({ name: dependency, condition, required, restart: options['restart'] === true });
     }
   } else if (given !== undefined && given !== null) {
     fail('depends_on', 'is neither a list of service names nor a map');

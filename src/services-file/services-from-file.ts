@@ -103,7 +103,7 @@ export function servicesFromFile(file: string, given: FileContext): Service[] {
       stopSignal: draft.stopSignal,
       stopGraceMs: draft.stopGraceMs,
       // A dependency that does not start is one with required: false (checked above); one with scale, each of its copies.
-      dependsOn: draft.dependsOn.flatMap(({ name: dependency, condition }) => (indices.get(dependency) ?? []).map((service) => ({ service, condition }))),
+      dependsOn: draft.dependsOn.flatMap(({ name: dependency, condition, restart }) => (indices.get(dependency) ?? []).map((service) => ({ service, condition, ...(restart ? { restart } : {}) }))),
       healthcheck: draft.healthcheck,
       launch: {
         argv: draft.argv.map((word) => Buffer.from(word)),

@@ -18,6 +18,8 @@ export interface Dependency {
   /** The service waited for: its index in the configuration's services. */
   readonly service: number;
   readonly condition: Condition;
+  /** Compose's `restart: true`: restarting that service (the control command's restart) restarts this one after it. */
+  readonly restart?: boolean;
 }
 
 /** Compose's `healthcheck`, resolved: the probe's argv and every duration in milliseconds. */

@@ -135,6 +135,42 @@ test('scale 3: three copies, each labelled and in ps as worker-1 ... worker-3; r
   }
 });
 
+test("restart NAME restarts what depends on it with restart: true (Compose's), once it has started anew; what depends on it without runs on", async (t) => {
+  const svc = servicesDir();
+  const path = svc.file(`services:
+  db:
+    command: ["sleep", "1000"]
+  web:
+    command: ["sleep", "1001"]
+    depends_on: {db: {condition: service_started, restart: true}}
+  other:
+    command: ["sleep", "1002"]
+    depends_on: [db]
+`);
+  const init = await startInit(['-v', '--services', path]);
+  try {
+    const before = await waitForAsync('all three', async () => {
+      const rows = await ps(init);
+      return rows.length === 3 && rows.every((one) => one.state === 'running') ? rows : undefined;
+    });
+    const restarted = await ask(init, 'restart', 'db');
+    t.deepEqual([restarted.code, restarted.stdout], [0, 'restarting service db; restarting service web after it (depends_on restart: true)\n']);
+    const after = await waitForAsync('db and web again', async () => {
+      const rows = await ps(init);
+      return ['db', 'web'].every((name) => row(rows, name).state === 'running' && row(rows, name).restarts === 1) ? rows : undefined;
+    });
+    t.not(row(after, 'db').pid, row(before, 'db').pid);
+    t.not(row(after, 'web').pid, row(before, 'web').pid);
+    t.is(row(after, 'other').pid, row(before, 'other').pid, 'other depends on db without restart: true');
+    const starts = init.stderr().split('\n').filter((line) => / started service (db|web) /.test(line)).map((line) => / service (\w+) /.exec(line)![1]);
+    t.deepEqual(starts, ['db', 'web', 'db', 'web'], 'web starts again after db did');
+    init.signal('SIGTERM');
+    t.is((await init.outcome).code, 0);
+  } finally {
+    init.kill();
+  }
+});
+
 test('health: 0 while every service is healthy or runs, 1 once a probe fails; for a HEALTHCHECK or an exec probe', async (t) => {
   const svc = servicesDir();
   const flag = svc.at('ok');

@@ -217,6 +217,13 @@ test("a .env file beside the services file, as Compose's project .env: its varia
   t.throws(() => servicesFromFile(join(dir, 'services.yaml'), CONTEXT), { message: `${join(dir, '.env')}: line 2: "not a line" is no VAR=value` });
 });
 
+test("depends_on's restart: true (Compose's) is kept with the dependency; required and restart are booleans", (t) => {
+  const [db, web] = read('services:\n  db: {command: db}\n  web: {command: web, depends_on: {db: {condition: service_started, restart: "${RESTART:-true}"}}}\n');
+  t.is(db!.name, 'db');
+  t.deepEqual(web!.dependsOn, [{ service: 0, condition: 'service_started', restart: true }]);
+  t.is(refused('services:\n  db: {command: db}\n  web: {command: web, depends_on: {db: {restart: 1}}}\n'), 'F: service web: key depends_on: db: restart is neither true nor false');
+});
+
 for (const [text, message] of [
   ['services:\n  web:\n    image: nginx\n    command: x\n', 'F: service web: key image: configures the container itself, which the init runs inside of: it cannot apply to a service of the init'],
   ['services:\n  web:\n    comand: x\n', 'F: service web: key comand: is no key of a Compose service'],

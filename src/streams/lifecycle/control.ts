@@ -62,9 +62,30 @@ function act(move: Move, request: Extract<ControlRequest, { service: string }>):
   if (indices.length === 0) return { error: `no service ${JSON.stringify(request.service)} (the services: ${services.filter((s) => s.role === 'service').map((s) => s.name).join(', ') || 'none'})` };
   if (move.state.phase !== 'running') return { error: 'the container is shutting down' };
   const done = indices.map((index) => actOn(move, request.command, index));
+  const restarted = indices.filter((_, i) => !('error' in done[i]!));
+  if (request.command === 'restart' && restarted.length > 0) done.push(...restartDependents(move, restarted));
   const errors = done.flatMap((one) => ('error' in one ? [one.error] : []));
   // Every copy was acted on as it could be; an error only when none could.
   return errors.length === done.length ? { error: errors.join('; ') } : { message: done.map((one) => ('error' in one ? one.error : one.message)).join('; ') };
+}
+
+/**
+ * Compose's `depends_on: {NAME: {restart: true}}`: a program that runs and has
+ * it on one of `restarted` is stopped too, and starts again once its
+ * dependencies are met again: after the restarted one has started (or become
+ * healthy, or completed) anew. Not further: its own dependents run on.
+ */
+function restartDependents(move: Move, restarted: readonly number[]): Acted[] {
+  // The restarted ones meet service_started again only once they have started anew.
+  for (const index of restarted) patchService(move, index, { started: false });
+  const done: Acted[] = [];
+  for (const [index, service] of move.config.services.entries()) {
+    if (restarted.includes(index) || !service.dependsOn.some((dependency) => dependency.restart === true && restarted.includes(dependency.service))) continue;
+    if (move.state.services[index]!.status !== 'running') continue;
+    stopService(move, index, 'restartAfterDependencies');
+    done.push({ message: `restarting service ${service.name} after it (depends_on restart: true)` });
+  }
+  return done;
 }
 
 function actOn(move: Move, command: Extract<ControlRequest, { service: string }>['command'], index: number): Acted {

@@ -34,6 +34,11 @@ export function endRun(move: Move, index: number, end: RunEnd, exit?: ChildExit)
     patchService(move, index, { ...ended, status: 'stopped', afterStop: undefined });
     return undefined;
   }
+  if (before.status === 'stopping' && before.afterStop === 'restartAfterDependencies') {
+    // Its dependency was restarted: it waits for that one as at the container's start (dependencies.ts).
+    patchService(move, index, { ...ended, status: 'waiting', afterStop: undefined, restarts: before.restarts + 1 });
+    return undefined;
+  }
   if (before.status === 'stopping' && before.afterStop === 'restartNow') {
     // Asked for (the control command): at once, and no failure.
     patchService(move, index, { ...ended, status: 'starting', afterStop: undefined, restarts: before.restarts + 1 });

@@ -77,8 +77,12 @@ export interface ServiceState {
   readonly lastExit?: RunEnd;
   /** It has run at least once (service_started). */
   readonly started: boolean;
-  /** While stopping: what follows its exit: a restart under its policy (it turned unhealthy), one at once (asked for), or nothing. */
-  readonly afterStop?: 'restart' | 'restartNow' | 'stay' | undefined;
+  /**
+   * While stopping: what follows its exit: a restart under its policy (it
+   * turned unhealthy), one at once (asked for), one once its dependencies are
+   * met again (a dependency it has `restart: true` on was restarted), or nothing.
+   */
+  readonly afterStop?: 'restart' | 'restartNow' | 'restartAfterDependencies' | 'stay' | undefined;
   /** Its health, while a run with a health check goes on. */
   readonly health?: Health | undefined;
   /** Its health probe, from its start until it is reaped. */

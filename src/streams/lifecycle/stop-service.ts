@@ -5,8 +5,8 @@
 // follows the stop, ends the program's probe (health.ts).
 import { note, patchService, setServiceTimer, type Move } from './move.js';
 
-/** `afterStop`: restart it once it is gone (under its policy: it turned unhealthy; or at once: asked for), or let it stay stopped. */
-export function stopService(move: Move, index: number, afterStop: 'restart' | 'restartNow' | 'stay'): void {
+/** `afterStop`: restart it once it is gone (under its policy: it turned unhealthy; at once: asked for; once its dependencies are met again), or let it stay stopped. */
+export function stopService(move: Move, index: number, afterStop: 'restart' | 'restartNow' | 'restartAfterDependencies' | 'stay'): void {
   patchService(move, index, { status: 'stopping', afterStop });
   note(move, { kind: 'stopService', service: index });
   const graceMs = move.config.services[index]!.stopGraceMs;
