@@ -18,6 +18,8 @@ export interface InterpreterDeps {
   readonly start: (action: Extract<Action, { type: 'spawn' }>) => InitEvent[];
   /** Starts a service's health probe; returns what came of it. */
   readonly probe: (service: number) => InitEvent[];
+  /** Starts one of a service's lifecycle hooks; returns what came of it. */
+  readonly hook: (action: Extract<Action, { type: 'hook' }>) => InitEvent[];
   /** Asks the reap source for a pass. */
   readonly sweep: () => void;
   /** Back into the pipeline. */
@@ -29,7 +31,7 @@ export interface InterpreterDeps {
   readonly exit: (status: number) => void;
 }
 
-export function createInterpreter({ logger, signalName, start, probe, sweep, feedback, beforeFinalLines, reply, exit }: InterpreterDeps): (action: Action) => void {
+export function createInterpreter({ logger, signalName, start, probe, hook, sweep, feedback, beforeFinalLines, reply, exit }: InterpreterDeps): (action: Action) => void {
   let finalLines = false;
   return (action) => {
     switch (action.type) {
@@ -66,6 +68,9 @@ export function createInterpreter({ logger, signalName, start, probe, sweep, fee
       }
       case 'probe':
         for (const event of probe(action.service)) feedback(event);
+        return;
+      case 'hook':
+        for (const event of hook(action)) feedback(event);
         return;
       case 'sweep':
         sweep();

@@ -58,12 +58,12 @@ function startUpEvents(startedAtOnce: boolean, over: () => void): Observable<Ini
 /** `started`: what start-up did (start-up.ts); `startedUp` runs once the programs have started. */
 export function mainLoop(plan: MainLoopPlan, started: StartUp, startedUp: () => void): void {
   const { config, logger } = plan;
-  const { probes, output } = started;
+  const { sideCommands, output } = started;
   // How start-up compiled the modules that ship as source text (the supervisor itself, yaml for a services file).
   const notes = [...started.notes, ...[...embeddedCacheStates()].map(([name, state]): InitEvent => ({ kind: 'note', level: 'debug', message: `${name}: ${CODE_CACHE_NOTES[state]}` }))];
   const reaper = reapPasses(() => {
     const { exits, childless, error } = reapExited();
-    const reaped = probes.collect(exits);
+    const reaped = sideCommands.collect(exits);
     return error ? { exits: reaped, childless, error: error.message } : { exits: reaped, childless };
   });
   const control = plan.control === undefined ? undefined : controlServer(plan.control);
@@ -72,7 +72,8 @@ export function mainLoop(plan: MainLoopPlan, started: StartUp, startedUp: () => 
     logger,
     signalName: config.signalName,
     start: ({ service, processGroup }) => started.start(service, processGroup),
-    probe: (service) => probes.start(service),
+    probe: (service) => sideCommands.probe(service),
+    hook: ({ service, hook, index }) => sideCommands.hook(service, hook, index),
     sweep: () => reaper.request(),
     feedback: (event) => feedback.next(event),
     beforeFinalLines: () => output.drainAll(),

@@ -29,7 +29,7 @@ import { reapExited } from '../syscalls/reap-exited.js';
 import { signalWaiting } from '../syscalls/signal-pipe.js';
 import { canSpawnInDirectory } from '../syscalls/spawn-command.js';
 import { workingDirectory } from '../syscalls/working-directory.js';
-import { createProbes, type Probes } from './probes.js';
+import { createSideCommands, type SideCommands } from './side-commands.js';
 import { serviceOutput, type ServiceOutput } from './service-output.js';
 import { setUp, type SetUpPlan } from './set-up.js';
 import { startService, type StartContext } from './start-service.js';
@@ -55,7 +55,7 @@ export interface StartUp {
   /** Programs were started at once: the pipeline's first event is 'ready'. */
   readonly startedAtOnce: boolean;
   readonly output: ServiceOutput;
-  readonly probes: Probes;
+  readonly sideCommands: SideCommands;
   /** Starts program number `service` (one started at once: what came of that); returns what came of it. */
   start(service: number, processGroup: boolean): InitEvent[];
 }
@@ -84,7 +84,7 @@ export function startUp(plan: StartUpPlan): StartUp {
   if (directory !== undefined || config.services.length === 0) process.chdir('/');
   const context: StartContext = { inheritedFds: plan.inheritedFds, directory, environment: keptEnvironment() };
   const output = serviceOutput(config, plan.sinks, plan.logFormat);
-  const probes = createProbes(config, context);
+  const sideCommands = createSideCommands(config, context);
 
   const startNow = (service: number, processGroup: boolean): InitEvent[] => {
     const events = startService(service, config.services[service]!, processGroup, context, output);
@@ -119,7 +119,7 @@ export function startUp(plan: StartUpPlan): StartUp {
     alsoReceived,
     startedAtOnce: atOnce.size > 0,
     output,
-    probes,
+    sideCommands,
     start(service, processGroup) {
       const events = atOnce.get(service);
       atOnce.delete(service);

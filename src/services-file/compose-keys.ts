@@ -21,6 +21,8 @@ export const SERVICE_KEYS = new Set([
   'profiles',
   'scale',
   'deploy',
+  'post_start',
+  'pre_stop',
 ]);
 
 /** Compose's other service keys: they configure the container, which the init runs inside of. */
@@ -31,7 +33,7 @@ export const CONTAINER_KEYS = new Set([
   'domainname', 'driver_opts', 'expose', 'extends', 'external_links', 'extra_hosts', 'gpus', 'hostname', 'image', 'init',
   'ipc', 'isolation', 'labels', 'label_file', 'links', 'logging', 'mac_address', 'mem_limit', 'mem_reservation',
   'mem_swappiness', 'memswap_limit', 'models', 'network_mode', 'networks', 'oom_kill_disable', 'oom_score_adj', 'pid',
-  'pids_limit', 'platform', 'ports', 'post_start', 'pre_stop', 'privileged', 'provider', 'pull_policy',
+  'pids_limit', 'platform', 'ports', 'privileged', 'provider', 'pull_policy',
   'read_only', 'runtime', 'scale', 'secrets', 'security_opt', 'shm_size', 'stdin_open', 'storage_opt', 'sysctls', 'tmpfs',
   'tty', 'ulimits', 'use_api_socket', 'userns_mode', 'uts', 'volumes', 'volumes_from',
 ]);
@@ -43,6 +45,7 @@ export const CONTAINER_TOP_LEVEL = new Set(['volumes', 'networks', 'configs', 's
 export const HEALTHCHECK_KEYS = new Set(['test', 'interval', 'timeout', 'retries', 'start_period', 'start_interval', 'disable']);
 export const DEPENDENCY_KEYS = new Set(['condition', 'required', 'restart']);
 export const ENV_FILE_KEYS = new Set(['path', 'required', 'format']);
+export const HOOK_KEYS = new Set(['command', 'user', 'privileged', 'working_dir', 'environment']);
 
 /** The init's own key (an extension field, which Compose ignores) and what it may hold. */
 export const INIT_KEY = 'x-docker-container-init';

@@ -6,14 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseSignal, SIGTERM, type RealtimeRange } from '../posix/signals.js';
-import type { Condition, Healthcheck, RestartPolicy } from '../streams/service.js';
+import type { Condition, Healthcheck, Hooks, RestartPolicy } from '../streams/service.js';
 import { commandWords } from './command-words.js';
 import { CONTAINER_KEYS, DEPENDENCY_KEYS, ENV_FILE_KEYS, HEALTHCHECK_KEYS, INIT_KEY, INIT_KEYS, isExtension, SERVICE_KEYS } from './compose-keys.js';
 import { durationMs } from './durations.js';
 import { parseEnvFile } from './env-file.js';
+import { entryBytes, environmentEntries } from './environment-entries.js';
 import { lookupIn, unsetMessage } from './interpolate.js';
 import { isMap } from './is-map.js';
 import { profilesOf } from './profiles.js';
+import { readHooks } from './read-hooks.js';
 import { replicasOf } from './replicas.js';
 import { located, problem } from './services-file-error.js';
 import { resolveUser, type UserIds } from './users.js';
@@ -49,6 +51,7 @@ export interface Draft {
   readonly output: 'inherit' | 'labelled';
   readonly profiles: readonly string[];
   readonly replicas: number;
+  readonly hooks: Hooks;
 }
 
 /** Reads one service; throws its first problem. */
@@ -102,27 +105,10 @@ export function readService(file: string, name: string, value: unknown, context:
     for (const missing of parsed.unset) context.log('warn', located(file, { service: name, key: 'env_file' }, `${full}: ${unsetMessage(missing)}`));
     for (const [key, val] of parsed.entries) variables.set(key, val);
   }
-  const environment = spec['environment'];
-  if (isMap(environment)) {
-    for (const [key, val] of Object.entries(environment)) {
-      if (val !== null && !scalar(val)) fail('environment', `${key} is neither a string, a number nor a boolean`);
-      variables.set(key, val === null ? undefined : String(val));
-    }
-  } else if (Array.isArray(environment)) {
-    for (const entry of environment) {
-      if (typeof entry !== 'string' || entry === '' || entry.startsWith('=')) fail('environment', 'holds an entry that is no VAR=value');
-      const eq = (entry as string).indexOf('=');
-      variables.set(eq === -1 ? (entry as string) : (entry as string).slice(0, eq), eq === -1 ? undefined : (entry as string).slice(eq + 1));
-    }
-  } else if (environment !== undefined && environment !== null) {
-    fail('environment', 'is neither a map nor a list of VAR=value');
-  }
-  const env: Buffer[] = [];
-  for (const [key, val] of variables) {
-    // A name alone takes the value the init itself has (and nothing when it has none).
-    const resolved = val ?? context.environment[key];
-    if (resolved !== undefined) env.push(Buffer.from(`${key}=${resolved}`));
-  }
+  const environment = environmentEntries(spec['environment']);
+  if ('error' in environment) return fail('environment', environment.error);
+  for (const [key, val] of environment.variables) variables.set(key, val);
+  const env = entryBytes(variables, context.environment);
 
   const text = (key: string): string | undefined => {
     const given = spec[key];
@@ -199,7 +185,10 @@ export function readService(file: string, name: string, value: unknown, context:
   if ('error' in profiles) return fail('profiles', profiles.error);
   const replicas = replicasOf(spec['scale'], spec['deploy']);
   if ('error' in replicas) return fail(replicas.key, replicas.error);
-  return { name, argv, environment: env, directory, user, stopSignal, stopGraceMs, restart, dependsOn, healthcheck, output, profiles: profiles.profiles, replicas: replicas.replicas };
+  const base = { environment: env, directory, user };
+  const place = { environment: context.environment, directory: context.directory, euid: context.euid };
+  const hooks = { postStart: readHooks(spec['post_start'], 'post_start', base, place, fail), preStop: readHooks(spec['pre_stop'], 'pre_stop', base, place, fail) };
+  return { name, argv, environment: env, directory, user, stopSignal, stopGraceMs, restart, dependsOn, healthcheck, output, profiles: profiles.profiles, replicas: replicas.replicas, hooks };
 }
 
 function readHealthcheck(value: unknown, fail: (key: string, what: string) => never): Healthcheck | undefined {

@@ -105,6 +105,7 @@ export function servicesFromFile(file: string, given: FileContext): Service[] {
       // A dependency that does not start is one with required: false (checked above); one with scale, each of its copies.
       dependsOn: draft.dependsOn.flatMap(({ name: dependency, condition, restart }) => (indices.get(dependency) ?? []).map((service) => ({ service, condition, ...(restart ? { restart } : {}) }))),
       healthcheck: draft.healthcheck,
+      ...(draft.hooks.postStart.length + draft.hooks.preStop.length > 0 ? { hooks: draft.hooks } : {}),
       launch: {
         argv: draft.argv.map((word) => Buffer.from(word)),
         environment: draft.environment,

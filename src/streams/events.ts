@@ -3,6 +3,7 @@
 // them down. Types that several rules share live here, with the events.
 import type { ChildExit } from '../posix/exit-status.js';
 import type { ControlReply, ControlRequest } from './control.js';
+import type { HookKind } from './service.js';
 
 export type { ChildExit };
 
@@ -36,6 +37,10 @@ export type InitEvent =
   | { readonly kind: 'probeStarted'; readonly service: number; readonly pid: number }
   /** It could not be started, and why (a failed probe). */
   | { readonly kind: 'probeFailed'; readonly service: number; readonly reason: string }
+  /** A lifecycle hook of service number `service` runs as `pid`. */
+  | { readonly kind: 'hookStarted'; readonly service: number; readonly hook: HookKind; readonly pid: number }
+  /** It could not be started, and why. */
+  | { readonly kind: 'hookFailed'; readonly service: number; readonly hook: HookKind; readonly reason: string }
   /** A request of the control command (`ps`, `restart NAME`, ...), to answer as `id`. */
   | { readonly kind: 'control'; readonly id: number; readonly request: ControlRequest }
   /** A broadcast of `signal` reached `count` processes. */
@@ -82,6 +87,8 @@ export type Action =
   | { readonly type: 'report' }
   /** Run the health probe of service number `service` ('probeStarted' or 'probeFailed' comes back). */
   | { readonly type: 'probe'; readonly service: number }
+  /** Run hook number `index` of `hook` of service number `service` ('hookStarted' or 'hookFailed' comes back). */
+  | { readonly type: 'hook'; readonly service: number; readonly hook: HookKind; readonly index: number }
   /** Run the reap loop soon (its result comes back as a 'reaped' event). */
   | { readonly type: 'sweep' }
   /** `final`: a line of the exit (the summary, the status), which the output never drops (SPEC §16). */

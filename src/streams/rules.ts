@@ -3,6 +3,7 @@
 // order the move found them.
 import type { FactKind, Rule } from './lifecycle/step.js';
 import { announceHealth, killProbe, runProbe } from './rules/health.js';
+import { announceHookEnd, killHook, runHook } from './rules/hooks.js';
 import { announceExit, announceRestart, killService, startService, stopService, warnReaped } from './rules/programs.js';
 import { announceShutdown, broadcastSigterm, exitWithStatus, killAtGrace, reportRemaining, waitForChildren } from './rules/shutdown.js';
 import { deliverSignal, dropSignal, holdSigterm } from './rules/signals.js';
@@ -26,5 +27,8 @@ export const RULES: { readonly [Kind in FactKind]: Rule<Kind> } = {
   probe: runProbe,
   killProbe,
   health: announceHealth,
+  hook: runHook,
+  killHook,
+  hookEnded: announceHookEnd,
   reply: ({ id, reply }) => [{ type: 'reply', id, reply }],
 };

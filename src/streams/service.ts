@@ -50,6 +50,21 @@ export interface Launch {
   readonly output: 'inherit' | 'labelled';
 }
 
+/** Compose's lifecycle hooks: post_start runs as the program starts, pre_stop before the init stops it. */
+export type HookKind = 'postStart' | 'preStop';
+
+/** One hook: a command run beside its program, as the program's user, in its folder and environment unless the hook says otherwise. */
+export interface Hook {
+  /** Its command line as text, for the log. */
+  readonly argv: readonly string[];
+  readonly launch: Pick<Launch, 'argv' | 'environment' | 'directory' | 'user'>;
+}
+
+export interface Hooks {
+  readonly postStart: readonly Hook[];
+  readonly preStop: readonly Hook[];
+}
+
 export interface Service {
   /** Its name in the services file (NAME-1 ... for the copies of one with scale); for a command, its command line. */
   readonly name: string;
@@ -66,6 +81,13 @@ export interface Service {
   readonly dependsOn: readonly Dependency[];
   readonly healthcheck: Healthcheck | undefined;
   readonly launch: Launch;
+  /** post_start and pre_stop (SPEC §17, from Compose); none when absent. */
+  readonly hooks?: Hooks;
+}
+
+/** The hooks of `kind` of program `service` (none when it has none). */
+export function hooksOf(service: Service, kind: HookKind): readonly Hook[] {
+  return service.hooks?.[kind] ?? [];
 }
 
 /** The commands (main and --run) get the stop signals the init receives; the file's services are stopped by the shutdown, in order. */

@@ -342,6 +342,26 @@ test("a service whose working_dir does not exist, or is a file: the line names t
   }
 });
 
+test("post_start and pre_stop hooks (Compose's): post_start beside the started service; at the shutdown, the pre_stop hooks one after another, then its stop signal", async (t) => {
+  const svc = servicesDir();
+  const log = svc.at('log');
+  const path = svc.file(`services:
+  app:
+    command: ["sh", "-c", "trap 'echo app TERM >> ${log}; exit 0' TERM; while :; do sleep 0.05; done"]
+    post_start:
+      - command: ["sh", "-c", "echo post_start >> ${log}; echo registered"]
+    pre_stop:
+      - command: ["sh", "-c", "sleep 0.2; echo pre_stop 1 >> ${log}"]
+      - command: ["sh", "-c", "echo pre_stop 2 >> ${log}; exit 3"]
+`);
+  const outcome = await runInit(['-v', '--services', path, '--', 'sh', '-c', `until grep -qs post_start ${log}; do sleep 0.01; done`], { timeoutMs: 20_000 });
+  t.is(outcome.code, 0, outcome.stderr);
+  t.is(readOr(log), 'post_start\npre_stop 1\npre_stop 2\napp TERM\n');
+  const lines = logLines(outcome.stderr);
+  t.true(lines.some((line) => /^\[INFO\]\[docker-container-init\] post_start hook 1 of service app \(sh -c .*\) exited with status 0: registered$/.test(line)), outcome.stderr);
+  t.true(lines.some((line) => /^\[WARN\]\[docker-container-init\] pre_stop hook 2 of service app \(sh -c .*\) exited with status 3$/.test(line)), outcome.stderr);
+});
+
 test('--check: a good file is named with its services in start order, exit 0, nothing starts, not even as PID 1; a bad one gives the start\'s own line and exit 2', async (t) => {
   const svc = servicesDir();
   const marker = svc.at('started');

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SIGQUIT, SIGTERM } from '../../src/posix/signals.js';
 import { servicesFromFile, type FileContext } from '../../src/services-file/services-from-file.js';
+import type { Hook } from '../../src/streams/service.js';
 import { tmp } from '../support/files.js';
 
 const CONTEXT: FileContext = { range: { min: 34, max: 64 }, environment: { FROM_INIT: 'init value' }, log: () => {}, directory: '/srv', euid: 0 };
@@ -224,6 +225,34 @@ test("depends_on's restart: true (Compose's) is kept with the dependency; requir
   t.is(refused('services:\n  db: {command: db}\n  web: {command: web, depends_on: {db: {restart: 1}}}\n'), 'F: service web: key depends_on: db: restart is neither true nor false');
 });
 
+test("post_start and pre_stop (Compose's lifecycle hooks): each hook's command, as the service's user, in its folder and environment unless the hook gives its own", (t) => {
+  const text = [
+    'services:',
+    '  app:',
+    '    command: app',
+    '    user: root',
+    '    working_dir: /srv',
+    '    environment: {A: service, B: service}',
+    '    post_start:',
+    '      - command: register --name app',
+    '      - command: ["chown", "-R", "1001", "/data"]',
+    '        working_dir: /data',
+    '        environment: [B=hook, FROM_INIT]',
+    '        privileged: false',
+    '    pre_stop:',
+    '      - {command: drain}',
+    '  plain: {command: plain}',
+  ].join('\n');
+  const [app, plain] = read(text);
+  const shown = (hook: Hook) => [hook.argv, hook.launch.environment.map(String), hook.launch.directory?.toString(), hook.launch.user?.uid];
+  t.deepEqual(app!.hooks?.postStart.map(shown), [
+    [['register', '--name', 'app'], ['A=service', 'B=service', 'HOME=/root'], '/srv', 0],
+    [['chown', '-R', '1001', '/data'], ['A=service', 'HOME=/root', 'B=hook', 'FROM_INIT=init value'], '/data', 0],
+  ]);
+  t.deepEqual(app!.hooks?.preStop.map(shown), [[['drain'], ['A=service', 'B=service', 'HOME=/root'], '/srv', 0]]);
+  t.is(plain!.hooks, undefined, 'none: no hooks at all');
+});
+
 for (const [text, message] of [
   ['services:\n  web:\n    image: nginx\n    command: x\n', 'F: service web: key image: configures the container itself, which the init runs inside of: it cannot apply to a service of the init'],
   ['services:\n  web:\n    comand: x\n', 'F: service web: key comand: is no key of a Compose service'],
@@ -250,6 +279,10 @@ for (const [text, message] of [
   ['- a\n- b\n', 'F: is not a map with a services key'],
   ['services:\n  a: {command: x\n', 'F: line 3: '],
   ['services:\n  a:\n    command: x\n    profiles: debug\n', 'F: service a: key profiles: is not a list of profile names'],
+  ['services:\n  a:\n    command: x\n    post_start: {command: y}\n', 'F: service a: key post_start: is not a list of hooks'],
+  ['services:\n  a:\n    command: x\n    pre_stop: [{user: root}]\n', 'F: service a: key pre_stop[0].command: is missing, or neither a string nor a list of strings'],
+  ['services:\n  a:\n    command: x\n    post_start: [{command: y, privileged: true}]\n', 'F: service a: key post_start[0].privileged: cannot apply'],
+  ['services:\n  a:\n    command: x\n    post_start: [{command: y, timeout: 3}]\n', 'F: service a: key post_start[0]: timeout is not supported (command, user, working_dir, environment)'],
   ['services:\n  a:\n    command: x\n    scale: -1\n', 'F: service a: key scale: -1 is not a whole number of 0 or more'],
   ['services:\n  a:\n    command: x\n    scale: 2\n    deploy: {replicas: 3}\n', 'F: service a: key scale: 2 and deploy.replicas 3 differ'],
   ['services:\n  a:\n    command: x\n    deploy: {replicas: 2, resources: {limits: {cpus: "0.5"}}}\n', 'F: service a: key deploy.resources: configures the container itself, which the init runs inside of: only deploy.replicas applies'],

@@ -4,6 +4,7 @@
 // TestScheduler's clock, which drives the restart and stop-grace timers.
 import test from 'ava';
 import type { SupervisorConfig } from '../../src/streams/config.js';
+import type { Hook } from '../../src/streams/service.js';
 import type { Input } from '../../src/streams/lifecycle/step.js';
 import { supervise } from '../../src/streams/supervise.js';
 import { act, command, config, ev, exited, killed, service } from '../support/fixtures.js';
@@ -172,6 +173,53 @@ test('the copies of a service with scale are stopped together, each with its sto
     });
     expectSubscriptions(events.subscriptions).toBe(subscribedUntil(60));
   });
+});
+
+const hook = (word: string): Hook => ({ argv: [word], launch: { argv: [Buffer.from(word)], environment: [], directory: undefined, user: undefined } });
+
+test('hooks: post_start as the program starts, one after another; pre_stop before its stop signal, which waits for the last of them (whatever its status)', (t) => {
+  const cfg = config({
+    logLevel: 'error',
+    services: [service('app', { hooks: { postStart: [hook('registered')], preStop: [hook('drain'), hook('flush')] } }), command(['main'])],
+  });
+  marbles(t).run(({ hot, expectObservable, expectSubscriptions }) => {
+    // The main command exits at 10: app's two pre_stop hooks run (pids 21, 22), and only then its SIGTERM (at 30).
+    const events = hot(at(0, 'r', 4, 'ab', 8, 'h', 9, 'v', 10, 'x', 12, 's', 20, 'y', 22, 't', 30, 'z', 40, 'w', 50, 'g', 60, 'e'), {
+      r: ev.ready(),
+      a: ev.spawned(7, 0),
+      b: ev.spawned(8, 1),
+      h: ev.hookStarted(20, 'postStart'),
+      v: ev.reaped([exited(20, 0)]),
+      x: ev.reaped([exited(8, 0)]),
+      s: ev.hookStarted(21, 'preStop'),
+      y: ev.reaped([exited(21, 0)]),
+      t: ev.hookStarted(22, 'preStop'),
+      z: ev.reaped([exited(22, 3)]),
+      w: ev.reaped([exited(7, 0)]),
+      g: ev.signalled(0),
+      e: ev.reaped([], true),
+    });
+    expectObservable(events.pipe(supervise(cfg))).toBe(at(0, 'pq', 4, 'H', 10, 'P', 20, 'Q', 30, 'T', 40, 'b', 50, 'S', 60, 'x|'), {
+      p: act.spawn(0),
+      q: act.spawn(1),
+      H: act.hook('postStart', 0),
+      P: act.hook('preStop', 0),
+      Q: act.hook('preStop', 1),
+      T: act.forward(SIGTERM, 7),
+      b: act.broadcast(),
+      S: act.sweep(),
+      x: act.exit(0),
+    });
+    expectSubscriptions(events.subscriptions).toBe(subscribedUntil(60));
+  });
+});
+
+test("a hook whose program's run ends is killed (its process group), and nothing follows it; its pre_stop hooks never run after it", (t) => {
+  const cfg = config({ logLevel: 'error', services: [service('app', { restart: { kind: 'always' }, hooks: { postStart: [hook('slow'), hook('next')], preStop: [hook('drain')] } })] });
+  const steps = stepsOf(cfg, [ev.ready(), ev.spawned(7), ev.hookStarted(20, 'postStart'), ev.reaped([exited(7, 1)]), ev.reaped([killed(20, 9)])], [0, 1, 2, 10, 11]);
+  t.deepEqual(steps[3]!.facts.filter((fact) => fact.kind === 'killHook'), [{ kind: 'killHook', service: 0, pid: 20 }]);
+  t.deepEqual(steps[4]!.facts, [], 'the killed hook is reaped: nothing said, no next hook');
+  t.is(steps[4]!.after.services[0]!.hooks?.postStart, undefined);
 });
 
 test("a service that outlives its stop_grace_period gets SIGKILL, named in one line; then the next is stopped", (t) => {

@@ -4,7 +4,7 @@ import { signalName } from '../../src/posix/signals.js';
 import type { SupervisorConfig } from '../../src/streams/config.js';
 import { log, type Action, type ChildExit, type InitEvent } from '../../src/streams/events.js';
 import { STANDARD_FORWARDED } from '../../src/streams/forwarded-signals.js';
-import type { Service } from '../../src/streams/service.js';
+import type { HookKind, Service } from '../../src/streams/service.js';
 import { SIGTERM } from './signals.js';
 
 export const RANGE = { min: 34, max: 64 };
@@ -60,6 +60,7 @@ export const ev = {
   /** A signal that came while Node.js was starting, noticed later (a debugger it opened). */
   signalAtStartUp: (signal: number): InitEvent => ({ kind: 'signal', signal, atStartUp: true }),
   reaped: (exits: ChildExit[], childless = false): InitEvent => ({ kind: 'reaped', exits, childless }),
+  hookStarted: (pid: number, hook: HookKind, service = 0): InitEvent => ({ kind: 'hookStarted', service, hook, pid }),
   signalled: (count: number, signal = SIGTERM): InitEvent => ({ kind: 'signalled', signal, count }),
   killed: (...processes: Array<[number, string]>): InitEvent => ({ kind: 'killed', processes: processes.map(([pid, command]) => ({ pid, command })) }),
   remaining: (...processes: Array<[number, string]>): InitEvent => ({ kind: 'remaining', processes: processes.map(([pid, command]) => ({ pid, command })) }),
@@ -73,6 +74,7 @@ export const act = {
   kill: (): Action => ({ type: 'kill' }),
   report: (): Action => ({ type: 'report' }),
   exit: (status: number): Action => ({ type: 'exit', status }),
+  hook: (hook: HookKind, index: number, service = 0): Action => ({ type: 'hook', service, hook, index }),
   log,
   /** A line of the exit, never dropped by the output. */
   final: (...args: Parameters<typeof log>): Action => ({ ...log(...args), final: true }) as Action,

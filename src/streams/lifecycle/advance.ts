@@ -31,7 +31,9 @@ import { endRun } from './service-moves.js';
 import { beginShutdown, beginSweep, exitNow, serviceGone } from './shutdown.js';
 import { onSignal, releaseHeldSigterm } from './signals.js';
 import { probeEnded, probeStarted, runProbe, startHealth, timeOutProbe } from './health.js';
-import { probeWithPid, serviceWithPid, type Lifecycle } from './state.js';
+import { hookWithPid, probeWithPid, serviceWithPid, type Lifecycle } from './state.js';
+import { hookEnded, hookStarted, startHooks } from './hooks.js';
+import { signalStop } from './stop-service.js';
 import type { Fact, Input, TimerInput } from './step.js';
 
 /** Each interval between "still waiting" reports is twice the one before, up to a minute. */
@@ -45,6 +47,7 @@ function act(move: Move, ending: Outcome | undefined): void {
 function onSpawned(move: Move, index: number, pid: number): void {
   patchService(move, index, { status: 'running', pid, since: move.now, started: true });
   startHealth(move, index);
+  startHooks(move, index, 'postStart');
   act(move, startWaiting(move));
 }
 
@@ -67,6 +70,11 @@ function onReaped(move: Move, event: Extract<InitEvent, { kind: 'reaped' }>, bef
     const prober = probeWithPid(move.state, exit.pid);
     if (prober !== -1) {
       ending ??= onProbeEnded(move, prober, exit.code, exit.output ?? '');
+      continue;
+    }
+    const hooked = hookWithPid(move.state, exit.pid);
+    if (hooked !== undefined) {
+      hookEnded(move, hooked.service, hooked.kind, { ok: exit.code === 0, how: describeExit(exit, config.signalName), output: exit.output ?? '' }, signalStop);
       continue;
     }
     const index = serviceWithPid(move.state, exit.pid);
@@ -157,6 +165,12 @@ export function advance(state: Lifecycle, input: Input, now: number, config: Sup
       break;
     case 'probeStarted':
       probeStarted(move, input.service, input.pid);
+      break;
+    case 'hookStarted':
+      hookStarted(move, input.service, input.hook, input.pid);
+      break;
+    case 'hookFailed':
+      hookEnded(move, input.service, input.hook, { ok: false, how: `could not be started (${input.reason})`, output: '' }, signalStop);
       break;
     case 'probeFailed':
       act(move, onProbeEnded(move, input.service, null, `the probe could not be started (${input.reason})`));

@@ -7,6 +7,7 @@ import type { ChildExit, Outcome } from '../events.js';
 import { serviceLabel } from '../label.js';
 import { note, patchService, setServiceTimer, type Move } from './move.js';
 import { abandonProbe } from './health.js';
+import { abandonHooks } from './hooks.js';
 import { isOneShot, restartDelay, verdict } from './restart.js';
 import type { RunEnd, ServiceTimer } from './state.js';
 
@@ -29,6 +30,7 @@ export function endRun(move: Move, index: number, end: RunEnd, exit?: ChildExit)
   cancelServiceTimers(move, index);
   if (exit) note(move, { kind: 'exited', service: index, exit });
   abandonProbe(move, index);
+  abandonHooks(move, index);
   const ended = { pid: null, since: now, lastExit: end };
   if (move.state.phase === 'shuttingDown' || (before.status === 'stopping' && before.afterStop === 'stay')) {
     patchService(move, index, { ...ended, status: 'stopped', afterStop: undefined });

@@ -1,6 +1,7 @@
 // The supervision tree's state: the container on top, one small state per
 // supervised program below. advance.ts moves it; nothing else keeps state.
 import type { Outcome } from '../events.js';
+import type { HookKind } from '../service.js';
 
 /** How a run ended: its status (the shell's convention) and the words for it ("exited with status 3"). */
 export interface RunEnd {
@@ -53,6 +54,13 @@ export interface Health {
   readonly output: string;
 }
 
+/** A lifecycle hook that runs: its number in its list, its pid once known, and whether its program's run has ended (then it is killed, and nothing follows it). */
+export interface RunningHook {
+  readonly index: number;
+  readonly pid: number | null;
+  readonly abandoned: boolean;
+}
+
 /** A health probe that runs: its pid once known, when it started, whether its timeout killed it, and whether its result still counts (not once the program's run has ended). */
 export interface Probe {
   readonly pid: number | null;
@@ -87,6 +95,8 @@ export interface ServiceState {
   readonly health?: Health | undefined;
   /** Its health probe, from its start until it is reaped. */
   readonly probe?: Probe | undefined;
+  /** Its post_start and pre_stop hooks that run, each from its start until it is reaped. */
+  readonly hooks?: Partial<Record<HookKind, RunningHook>> | undefined;
   readonly timers: Timers<ServiceTimer>;
 }
 
@@ -143,6 +153,15 @@ export function isLive(service: ServiceState): service is ServiceState & { reado
 /** The index of the live program that runs as `pid`; -1 for none. */
 export function serviceWithPid(state: Lifecycle, pid: number): number {
   return state.services.findIndex((service) => isLive(service) && service.pid === pid);
+}
+
+/** The program whose hook runs as `pid`, and which of its hooks; undefined for none. */
+export function hookWithPid(state: Lifecycle, pid: number): { readonly service: number; readonly kind: HookKind } | undefined {
+  for (const [service, { hooks }] of state.services.entries()) {
+    if (hooks?.postStart?.pid === pid) return { service, kind: 'postStart' };
+    if (hooks?.preStop?.pid === pid) return { service, kind: 'preStop' };
+  }
+  return undefined;
 }
 
 /** The index of the program whose health probe runs as `pid`; -1 for none. */

@@ -3,6 +3,7 @@
 import type { SupervisorConfig } from '../config.js';
 import type { Action, ChildExit, InitEvent } from '../events.js';
 import type { ControlReply } from '../control.js';
+import type { HookKind } from '../service.js';
 import type { ContainerTimer, Lifecycle, ServiceTimer } from './state.js';
 
 /** A timer that fired: the container's, or one program's. */
@@ -53,6 +54,12 @@ export type Fact =
   | { readonly kind: 'killProbe'; readonly service: number; readonly pid: number }
   /** Its health changed (to healthy or unhealthy), with the last probe's output. */
   | { readonly kind: 'health'; readonly service: number }
+  /** Run its hook number `index` of `hook`. */
+  | { readonly kind: 'hook'; readonly service: number; readonly hook: HookKind; readonly index: number }
+  /** Its run ended while a hook ran: SIGKILL to the hook's process group. */
+  | { readonly kind: 'killHook'; readonly service: number; readonly pid: number }
+  /** A hook ended (`ok`: it exited 0), `how` in words, with what it wrote. */
+  | { readonly kind: 'hookEnded'; readonly service: number; readonly hook: HookKind; readonly index: number; readonly ok: boolean; readonly how: string; readonly output: string }
   /** The answer to control request `id`. */
   | { readonly kind: 'reply'; readonly id: number; readonly reply: ControlReply };
 

@@ -53,7 +53,10 @@ export function describeInput({ input }: Step, config: SupervisorConfig): readon
     case 'probeStarted':
       return debugLine(config.logLevel, () => log('debug', `probing ${serviceLabel(config, input.service)} (probe pid ${input.pid})`));
     case 'probeFailed':
+    case 'hookFailed':
       return [];
+    case 'hookStarted':
+      return debugLine(config.logLevel, () => log('debug', `running a hook of ${serviceLabel(config, input.service)} (hook pid ${input.pid})`));
     case 'control':
       return debugLine(config.logLevel, () => log('debug', `asked through the control socket: ${input.request.command}${'service' in input.request ? ` ${input.request.service}` : ''}`));
     case 'timer':
