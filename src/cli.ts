@@ -9,7 +9,7 @@ import { attachStandardStreams } from './boot/stdio-guard.js';
 import './boot/sea-restart.js';
 import { earlySignals } from './boot/early-signals.js';
 import { keepWithoutStartUp, startUpOver } from './boot/launcher-contract.js';
-import { appEnvironment } from './boot/kept-environment.js';
+import { appVariable } from './boot/kept-environment.js';
 import { existsSync } from 'node:fs';
 import { BUILD_DATE, VERSION } from './cli/build-info.js';
 import { checkedLine } from './cli/checked-line.js';
@@ -81,7 +81,7 @@ function readServicesFile(file: string | undefined, range: RealtimeRange, logger
     if (isLogged(at, level)) logger.log(at, message);
   };
   try {
-    return servicesFromFile(file, { range, environment: appEnvironment(), log, directory: process.cwd(), euid: process.geteuid?.() ?? 0 });
+    return servicesFromFile(file, { range, variable: appVariable, log, directory: process.cwd(), euid: process.geteuid?.() ?? 0 });
   } catch (error) {
     if (!(error instanceof ServicesFileError)) throw error;
     logger.log('error', error.message, undefined, true);

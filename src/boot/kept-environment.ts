@@ -41,18 +41,14 @@ export function keptEnvironment(): Buffer[] | undefined {
   }
 }
 
+const SET_ASIDE = new Set(settings.variables);
+
 /**
- * The app's environment as strings (what a services file's variables stand
- * for): the init's own, with what was set aside under its own name again.
+ * A variable of the app's environment (what a services file's variables stand
+ * for): the init's own, or, for one set aside, its value under the prefix.
+ * Looked up by name: listing process.env costs a call into Node for each name.
  */
-export function appEnvironment(): NodeJS.ProcessEnv {
-  const names = Object.keys(process.env);
-  if (!names.some((name) => name.startsWith(KEPT_PREFIX))) return process.env;
-  const app: NodeJS.ProcessEnv = {};
-  for (const name of names) {
-    const value = process.env[name];
-    if (name.startsWith(KEPT_PREFIX)) app[name.slice(KEPT_PREFIX.length)] = value;
-    else if (!Object.hasOwn(app, name)) app[name] = value;
-  }
-  return app;
+export function appVariable(name: string): string | undefined {
+  if (!Object.hasOwn(process.env, name)) return SET_ASIDE.has(name) ? process.env[`${KEPT_PREFIX}${name}`] : undefined;
+  return process.env[name];
 }

@@ -2,6 +2,7 @@
 // (a null value: a name alone) or a list of VAR=value (VAR alone: a name
 // alone). A name alone takes the value of the (project's) environment, and
 // nothing when it has none.
+import type { Lookup } from './interpolate.js';
 
 export type EnvironmentEntries = { readonly variables: Map<string, string | undefined> } | { readonly error: string };
 
@@ -26,11 +27,11 @@ export function environmentEntries(value: unknown): EnvironmentEntries {
   return { variables };
 }
 
-/** The entries as "NAME=value" bytes, a name alone resolved from `environment` (left out when it has none). */
-export function entryBytes(variables: ReadonlyMap<string, string | undefined>, environment: NodeJS.ProcessEnv): Buffer[] {
+/** The entries as "NAME=value" bytes, a name alone resolved by `variable` (left out when it is not set). */
+export function entryBytes(variables: ReadonlyMap<string, string | undefined>, variable: Lookup): Buffer[] {
   const bytes: Buffer[] = [];
   for (const [key, val] of variables) {
-    const resolved = val ?? environment[key];
+    const resolved = val ?? variable(key);
     if (resolved !== undefined) bytes.push(Buffer.from(`${key}=${resolved}`));
   }
   return bytes;

@@ -38,8 +38,23 @@ const CASTS: ReadonlyArray<readonly [readonly string[], Cast]> = [
   [['services', '*', 'env_file', '*', 'required'], toBoolean],
 ];
 
+/** The last key of every path in CASTS: a string under any other key is no cast's. */
+const CAST_KEYS = new Set(CASTS.map(([pattern]) => pattern.at(-1)!));
+
 function castAt(path: DocumentPath): Cast | undefined {
   return CASTS.find(([pattern]) => pattern.length === path.length && pattern.every((part, i) => part === '*' || part === path[i]))?.[1];
+}
+
+/** Where a value stands, as a chain up to the root: the path is made only when a message or a cast needs it. */
+interface At {
+  readonly parent: At | undefined;
+  readonly key: string | number;
+}
+
+function pathOf(at: At | undefined): DocumentPath {
+  const parts: Array<string | number> = [];
+  for (let step = at; step !== undefined; step = step.parent) parts.push(step.key);
+  return parts.reverse();
 }
 
 class Refused {
@@ -51,24 +66,29 @@ class Refused {
 
 export function interpolateDocument(document: unknown, lookup: Lookup): InterpolatedDocument {
   const unset: Array<{ path: DocumentPath; name: string }> = [];
-  const walk = (value: unknown, path: DocumentPath): unknown => {
+  const walk = (value: unknown, at: At | undefined): unknown => {
     if (typeof value === 'string') {
-      const done = interpolate(value, lookup);
-      if ('error' in done) throw new Refused(done.error, path);
-      for (const name of done.unset) unset.push({ path, name });
-      const cast = castAt(path);
-      if (cast === undefined) return done.text;
-      const converted = cast(done.text);
-      if ('error' in converted) throw new Refused(converted.error, path);
+      // Most values name no variable: they stay as they are (a start reads every value of the file).
+      let text = value;
+      if (value.includes('$')) {
+        const done = interpolate(value, lookup);
+        if ('error' in done) throw new Refused(done.error, pathOf(at));
+        for (const name of done.unset) unset.push({ path: pathOf(at), name });
+        text = done.text;
+      }
+      const cast = at !== undefined && CAST_KEYS.has(at.key as string) ? castAt(pathOf(at)) : undefined;
+      if (cast === undefined) return text;
+      const converted = cast(text);
+      if ('error' in converted) throw new Refused(converted.error, pathOf(at));
       return converted.value;
     }
-    if (Array.isArray(value)) return value.map((item, i) => walk(item, [...path, i]));
+    if (Array.isArray(value)) return value.map((item, key) => walk(item, { parent: at, key }));
     // fromEntries, not assignment: a key "__proto__" stays a key.
-    if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item, [...path, key])]));
+    if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item, { parent: at, key })]));
     return value;
   };
   try {
-    return { value: walk(document, []), unset };
+    return { value: walk(document, undefined), unset };
   } catch (error) {
     if (error instanceof Refused) return { error: error.message, path: error.path };
     throw error;

@@ -7,24 +7,25 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseEnvFile } from './env-file.js';
-import { lookupIn, unsetMessage } from './interpolate.js';
+import { unsetMessage, type Lookup } from './interpolate.js';
 import { readBounded } from './read-bounded.js';
 
 export type ProjectEnvironment =
-  | { readonly environment: NodeJS.ProcessEnv; readonly warnings: readonly string[] }
+  | { readonly variable: Lookup; readonly warnings: readonly string[] }
   /** `file`: the .env file the problem is in. */
   | { readonly error: string; readonly file: string };
 
 /** The .env file beside services file `file`. */
 export const dotEnvOf = (file: string): string => join(dirname(resolve(file)), '.env');
 
-export function projectEnvironment(file: string, environment: NodeJS.ProcessEnv): ProjectEnvironment {
+/** `variable`: the container's own variables. */
+export function projectEnvironment(file: string, variable: Lookup): ProjectEnvironment {
   const dotEnv = dotEnvOf(file);
-  if (!existsSync(dotEnv)) return { environment, warnings: [] };
+  if (!existsSync(dotEnv)) return { variable, warnings: [] };
   const read = readBounded(dotEnv);
   if ('error' in read) return { error: read.error, file: dotEnv };
-  const parsed = parseEnvFile(read.text, lookupIn(environment));
+  const parsed = parseEnvFile(read.text, variable);
   if ('error' in parsed) return { error: parsed.error, file: dotEnv };
-  const fromFile = Object.fromEntries(parsed.entries.filter((entry): entry is [string, string] => entry[1] !== undefined));
-  return { environment: { ...fromFile, ...environment }, warnings: parsed.unset.map(unsetMessage) };
+  const fromFile = new Map(parsed.entries.filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return { variable: (name) => variable(name) ?? fromFile.get(name), warnings: parsed.unset.map(unsetMessage) };
 }

@@ -9,6 +9,7 @@ import type { Hook } from '../streams/service.js';
 import { commandWords } from './command-words.js';
 import { HOOK_KEYS } from './compose-keys.js';
 import { entryBytes, environmentEntries } from './environment-entries.js';
+import type { Lookup } from './interpolate.js';
 import { isMap } from './is-map.js';
 import { resolveUser, type UserIds } from './users.js';
 
@@ -19,9 +20,9 @@ export interface HookBase {
   readonly user: UserIds | undefined;
 }
 
-/** Where the hooks are read: the project's environment (for a name alone), the init's starting folder, its uid. */
+/** Where the hooks are read: the project's variables (for a name alone), the init's starting folder, its uid. */
 export interface HookPlace {
-  readonly environment: NodeJS.ProcessEnv;
+  readonly variable: Lookup;
   readonly directory: string;
   readonly euid: number;
 }
@@ -68,7 +69,7 @@ export function readHooks(value: unknown, key: string, base: HookBase, place: Ho
     const workingDir = entry['working_dir'];
     if (workingDir !== undefined && workingDir !== null && typeof workingDir !== 'string') return fail(`${at}.working_dir`, 'is not a string');
     const directory = typeof workingDir === 'string' ? resolve(place.directory, workingDir) : base.directory;
-    const added = entryBytes(own.variables, place.environment);
+    const added = entryBytes(own.variables, place.variable);
     const names = new Set(added.map(nameOf));
     return {
       argv,

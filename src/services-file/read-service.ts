@@ -12,7 +12,7 @@ import { CONTAINER_KEYS, DEPENDENCY_KEYS, ENV_FILE_KEYS, HEALTHCHECK_KEYS, INIT_
 import { durationMs } from './durations.js';
 import { parseEnvFile } from './env-file.js';
 import { entryBytes, environmentEntries } from './environment-entries.js';
-import { lookupIn, unsetMessage } from './interpolate.js';
+import { unsetMessage, type Lookup } from './interpolate.js';
 import { isMap } from './is-map.js';
 import { profilesOf } from './profiles.js';
 import { readHooks } from './read-hooks.js';
@@ -22,8 +22,8 @@ import { resolveUser, type UserIds } from './users.js';
 
 export interface FileContext {
   readonly range: RealtimeRange;
-  /** The app's environment as the init got it: what the file's variables stand for, and `environment` entries without a value take. */
-  readonly environment: NodeJS.ProcessEnv;
+  /** A variable of the app's environment as the init got it (undefined: not set): what the file's variables stand for, and what `environment` entries without a value take. */
+  readonly variable: Lookup;
   /** Says what a start goes on despite (warn: a variable that is not set) or leaves out (info: a service of a profile not active), in the words of an error. */
   readonly log: (level: 'warn' | 'info', message: string) => void;
   /** The directory the init started in: a relative working_dir is relative to it. */
@@ -100,7 +100,7 @@ export function readService(file: string, name: string, value: unknown, context:
       if (!required) continue;
       return fail('env_file', `${full} cannot be read`);
     }
-    const parsed = parseEnvFile(text, lookupIn(context.environment), raw);
+    const parsed = parseEnvFile(text, context.variable, raw);
     if ('error' in parsed) return fail('env_file', `${full}: ${parsed.error}`);
     for (const missing of parsed.unset) context.log('warn', located(file, { service: name, key: 'env_file' }, `${full}: ${unsetMessage(missing)}`));
     for (const [key, val] of parsed.entries) variables.set(key, val);
@@ -108,7 +108,7 @@ export function readService(file: string, name: string, value: unknown, context:
   const environment = environmentEntries(spec['environment']);
   if ('error' in environment) return fail('environment', environment.error);
   for (const [key, val] of environment.variables) variables.set(key, val);
-  const env = entryBytes(variables, context.environment);
+  const env = entryBytes(variables, context.variable);
 
   const text = (key: string): string | undefined => {
     const given = spec[key];
@@ -186,7 +186,7 @@ export function readService(file: string, name: string, value: unknown, context:
   const replicas = replicasOf(spec['scale'], spec['deploy']);
   if ('error' in replicas) return fail(replicas.key, replicas.error);
   const base = { environment: env, directory, user };
-  const place = { environment: context.environment, directory: context.directory, euid: context.euid };
+  const place = { variable: context.variable, directory: context.directory, euid: context.euid };
   const hooks = { postStart: readHooks(spec['post_start'], 'post_start', base, place, fail), preStop: readHooks(spec['pre_stop'], 'pre_stop', base, place, fail) };
   return { name, argv, environment: env, directory, user, stopSignal, stopGraceMs, restart, dependsOn, healthcheck, output, profiles: profiles.profiles, replicas: replicas.replicas, hooks };
 }

@@ -9,7 +9,7 @@ import type { Service } from '../streams/service.js';
 import { CONTAINER_TOP_LEVEL, IGNORED_TOP_LEVEL, isExtension } from './compose-keys.js';
 import { dependencyOrder } from './dependency-order.js';
 import { interpolateDocument, type DocumentPath } from './interpolate-document.js';
-import { lookupIn, unsetMessage } from './interpolate.js';
+import { unsetMessage } from './interpolate.js';
 import { isMap } from './is-map.js';
 import { parseKept } from './kept-parse.js';
 import { dotEnvOf, projectEnvironment } from './project-environment.js';
@@ -36,12 +36,12 @@ export function servicesFromFile(file: string, given: FileContext): Service[] {
   if ('error' in read) throw problem(file, {}, read.error);
   const parsed = parseKept(read.text);
   if ('error' in parsed) throw problem(file, {}, parsed.error);
-  const project = projectEnvironment(file, given.environment);
+  const project = projectEnvironment(file, given.variable);
   if ('error' in project) throw problem(project.file, {}, project.error);
   for (const warning of project.warnings) given.log('warn', located(dotEnvOf(file), {}, warning));
-  // From here on, "the environment" is the project's: the container's, over the .env file's.
-  const context: FileContext = { ...given, environment: project.environment };
-  const interpolated = interpolateDocument(parsed.value, lookupIn(context.environment));
+  // From here on, the variables are the project's: the container's, over the .env file's.
+  const context: FileContext = { ...given, variable: project.variable };
+  const interpolated = interpolateDocument(parsed.value, context.variable);
   if ('error' in interpolated) throw problem(file, placeOf(interpolated.path), interpolated.error);
   for (const { path, name } of interpolated.unset) context.log('warn', located(file, placeOf(path), unsetMessage(name)));
   const top = interpolated.value;
@@ -66,7 +66,7 @@ export function servicesFromFile(file: string, given: FileContext): Service[] {
   }
   const ordered = dependencyOrder(new Map([...drafts].map(([name, draft]) => [name, draft.dependsOn.map((dependency) => dependency.name)])));
   if ('error' in ordered) throw problem(file, ordered.service === undefined ? { key: 'depends_on' } : { service: ordered.service, key: 'depends_on' }, ordered.error);
-  const active = activeProfiles(context.environment['COMPOSE_PROFILES']);
+  const active = activeProfiles(context.variable('COMPOSE_PROFILES'));
   /** Why service `name` does not start, when it does not. */
   const leftOut = (name: string): string | undefined => {
     const { profiles, replicas } = drafts.get(name)!;

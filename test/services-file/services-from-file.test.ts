@@ -5,11 +5,12 @@ import test from 'ava';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SIGQUIT, SIGTERM } from '../../src/posix/signals.js';
+import { lookupIn } from '../../src/services-file/interpolate.js';
 import { servicesFromFile, type FileContext } from '../../src/services-file/services-from-file.js';
 import type { Hook } from '../../src/streams/service.js';
 import { tmp } from '../support/files.js';
 
-const CONTEXT: FileContext = { range: { min: 34, max: 64 }, environment: { FROM_INIT: 'init value' }, log: () => {}, directory: '/srv', euid: 0 };
+const CONTEXT: FileContext = { range: { min: 34, max: 64 }, variable: lookupIn({ FROM_INIT: 'init value' }), log: () => {}, directory: '/srv', euid: 0 };
 
 function file(text: string, name = 'services.yaml'): string {
   const dir = tmp('dci-services-');
@@ -144,8 +145,8 @@ test("profiles, as Compose has them: a service with profiles starts only when CO
   const path = file(text);
   const started = (profiles: string | undefined) => {
     const said: string[] = [];
-    const environment = profiles === undefined ? {} : { COMPOSE_PROFILES: profiles };
-    const services = servicesFromFile(path, { ...CONTEXT, environment, log: (level, message) => said.push(`${level}: ${message.replace(path, 'F')}`) });
+    const variable = lookupIn(profiles === undefined ? {} : { COMPOSE_PROFILES: profiles });
+    const services = servicesFromFile(path, { ...CONTEXT, variable, log: (level, message) => said.push(`${level}: ${message.replace(path, 'F')}`) });
     return { names: services.map((service) => service.name), said, services };
   };
   const none = started(undefined);
@@ -168,7 +169,7 @@ test('a service that starts may not need one its profile leaves out, unless requ
   t.is(refused(needs('')), 'F: service web: key depends_on: cache is not started: it runs with the profile cache, which COMPOSE_PROFILES does not name (or make the dependency required: false)');
   const optional = read(needs(', required: false'));
   t.deepEqual(optional.map(({ name, dependsOn }) => [name, dependsOn]), [['other', []], ['web', []]], 'web starts without its cache');
-  const withCache = servicesFromFile(file(needs('')), { ...CONTEXT, environment: { COMPOSE_PROFILES: 'cache' } });
+  const withCache = servicesFromFile(file(needs('')), { ...CONTEXT, variable: lookupIn({ COMPOSE_PROFILES: 'cache' }) });
   t.deepEqual(withCache.map(({ name, dependsOn }) => [name, dependsOn]), [['other', []], ['cache', []], ['web', [{ service: 1, condition: 'service_started' }]]]);
   t.is(refused('services:\n  a: {command: a}\n  b: {command: b, profiles: [x], restart: sometimes}\n'), 'F: service b: key restart: "sometimes" is none of "no", always, unless-stopped, on-failure[:N]');
 });
@@ -208,7 +209,7 @@ test("a .env file beside the services file, as Compose's project .env: its varia
   writeFileSync(join(dir, '.env'), 'TAG=v1\nPORT=1\nCOMPOSE_PROFILES=debug\nURL=http://${HOST:-localhost}:$PORT\nEMPTY=$NOPE\n');
   writeFileSync(join(dir, 'services.yaml'), 'services:\n  app:\n    command: ["app", "${TAG}", "${PORT}", "${URL}"]\n    environment: [TAG]\n  debug:\n    command: debug\n    profiles: [debug]\n');
   const said: string[] = [];
-  const services = servicesFromFile(join(dir, 'services.yaml'), { ...CONTEXT, environment: { PORT: '2' }, log: (level, message) => said.push(`${level}: ${message}`) });
+  const services = servicesFromFile(join(dir, 'services.yaml'), { ...CONTEXT, variable: lookupIn({ PORT: '2' }), log: (level, message) => said.push(`${level}: ${message}`) });
   t.deepEqual(services.map((service) => service.name), ['app', 'debug'], 'COMPOSE_PROFILES from .env');
   t.deepEqual(services[0]!.argv, ['app', 'v1', '2', 'http://localhost:1'], "the container's PORT over the .env file's; the file's own lines in it as written above");
   t.deepEqual(services[0]!.launch.environment.map(String), ['TAG=v1'], 'a name alone takes it too; nothing else of .env is added');
