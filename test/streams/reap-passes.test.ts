@@ -1,10 +1,14 @@
 // The reap source: one pass of the reap loop per event-loop turn, whatever the
-// number of triggers; empty passes that teach nothing are not emitted.
+// number of triggers; empty passes that teach nothing are not emitted. On real
+// turns of the event loop, and in marbles with the TestScheduler standing for
+// the turn (its subscriptions checked).
 import test from 'ava';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { ignoreElements, merge, tap } from 'rxjs';
 import type { InitEvent } from '../../src/streams/events.js';
 import { reapPasses, type ReapPass } from '../../src/streams/sources/reap-passes.js';
 import { exited } from '../support/fixtures.js';
+import { at, marbles, subscribedUntil } from '../support/marbles.js';
 
 function harness(passes: ReapPass[]) {
   const events: InitEvent[] = [];
@@ -64,4 +68,28 @@ test('after the unsubscription a request runs nothing, and a pending one is canc
   request();
   await nextTurn();
   t.is(runs(), 1, 'only the first pass, at subscription');
+});
+
+test('marbles: the first pass at the subscription; the requests of one frame served by one pass after them; none after the unsubscription', (t) => {
+  const scheduler = marbles(t);
+  let runs = 0;
+  scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
+    const passes: ReapPass[] = [
+      { exits: [exited(1, 0)], childless: false },
+      { exits: [exited(2, 0)], childless: false },
+      { exits: [exited(3, 0), exited(4, 0)], childless: false },
+      NOTHING,
+    ];
+    const source = reapPasses(() => passes[runs++] ?? NOTHING, scheduler);
+    // SIGCHLDs (or the pipeline's sweeps) ask for passes: three at frame 5 get one.
+    const requests = hot(at(2, 'a', 5, 'bbb', 10, 'c', 14, 'd'));
+    const driven = merge(source.passes, requests.pipe(tap(() => source.request()), ignoreElements()));
+    expectObservable(driven, subscribedUntil(12)).toBe(at(0, 'w', 2, 'x', 5, 'y'), {
+      w: { kind: 'reaped', exits: [exited(1, 0)], childless: false },
+      x: { kind: 'reaped', exits: [exited(2, 0)], childless: false },
+      y: { kind: 'reaped', exits: [exited(3, 0), exited(4, 0)], childless: false },
+    });
+    expectSubscriptions(requests.subscriptions).toBe(subscribedUntil(12));
+  });
+  t.is(runs, 4, 'the pass at 10 ran (and told nothing); the request at 14 came after the unsubscription');
 });

@@ -5,7 +5,7 @@
 // of the event loop is served by a single pass, run once the turn's callbacks
 // are done (setImmediate). A pass that reaped nothing and still has children
 // tells nothing and is not emitted.
-import { Observable } from 'rxjs';
+import { Observable, type SchedulerLike } from 'rxjs';
 import type { InitEvent, ReapedExit } from '../events.js';
 
 export interface ReapPass {
@@ -21,9 +21,23 @@ export interface ReapSource {
   request(): void;
 }
 
-export function reapPasses(reap: () => ReapPass): ReapSource {
+/**
+ * `turn`: where "once the turn's callbacks are done" is; by default Node's
+ * setImmediate, a TestScheduler in the marble tests (a pass then runs at the
+ * frame of the requests, after them).
+ */
+export function reapPasses(reap: () => ReapPass, turn?: SchedulerLike): ReapSource {
   let run: (() => void) | undefined;
-  let pending: NodeJS.Immediate | undefined;
+  /** Cancels the pass asked for and not run yet. */
+  let cancelPending: (() => void) | undefined;
+  const afterTurn = (task: () => void): (() => void) => {
+    if (turn) {
+      const action = turn.schedule(task);
+      return () => action.unsubscribe();
+    }
+    const immediate = setImmediate(task);
+    return () => clearImmediate(immediate);
+  };
   const passes = new Observable<InitEvent>((subscriber) => {
     run = () => {
       const pass = reap();
@@ -33,16 +47,17 @@ export function reapPasses(reap: () => ReapPass): ReapSource {
     run();
     return () => {
       run = undefined;
-      if (pending) clearImmediate(pending);
+      cancelPending?.();
+      cancelPending = undefined;
     };
   });
   return {
     passes,
     request() {
       // Before the first subscription there is nothing to do: the first pass comes then anyway.
-      if (!run) return;
-      pending ??= setImmediate(() => {
-        pending = undefined;
+      if (!run || cancelPending) return;
+      cancelPending = afterTurn(() => {
+        cancelPending = undefined;
         run?.();
       });
     },
