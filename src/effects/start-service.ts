@@ -5,6 +5,7 @@ import { NO_PROCESS_ERRNOS, statusForSpawnError } from '../posix/exit-status.js'
 import { environmentBytes } from '../boot/kept-environment.js';
 import type { InitEvent } from '../streams/events.js';
 import type { Service } from '../streams/service.js';
+import { setVariables } from '../posix/set-variables.js';
 import { strerror } from '../syscalls/libc.js';
 import { spawnCommand } from '../syscalls/spawn-command.js';
 import { giveTerminal, ownsTerminal } from '../syscalls/terminal.js';
@@ -24,9 +25,7 @@ export interface StartContext {
 /** `base` (the init's environment when undefined) with `variables` set on top: each replaces an entry of the same name. */
 export function withVariables(base: readonly Uint8Array[] | undefined, variables: readonly Uint8Array[]): readonly Uint8Array[] | undefined {
   if (variables.length === 0) return base;
-  const nameOf = (entry: Uint8Array): string => Buffer.from(entry.subarray(0, Math.max(entry.indexOf(0x3d), 0))).toString('latin1');
-  const names = new Set(variables.map(nameOf));
-  return [...(base ?? environmentBytes()).filter((entry) => !names.has(nameOf(entry))), ...variables];
+  return setVariables(base ?? environmentBytes(), variables);
 }
 
 export function startService(index: number, service: Service, processGroup: boolean, context: StartContext, output?: ServiceOutput): InitEvent[] {

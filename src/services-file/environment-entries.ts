@@ -3,17 +3,17 @@
 // alone). A name alone takes the value of the (project's) environment, and
 // nothing when it has none.
 import type { Lookup } from './interpolate.js';
+import { isMap, isScalar } from './yaml-values.js';
 
 export type EnvironmentEntries = { readonly variables: Map<string, string | undefined> } | { readonly error: string };
 
-const scalar = (value: unknown): value is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof value);
 
 export function environmentEntries(value: unknown): EnvironmentEntries {
   const variables = new Map<string, string | undefined>();
   if (value === undefined || value === null) return { variables };
-  if (typeof value === 'object' && !Array.isArray(value)) {
+  if (isMap(value)) {
     for (const [key, val] of Object.entries(value)) {
-      if (val !== null && !scalar(val)) return { error: `${key} is neither a string, a number nor a boolean` };
+      if (val !== null && !isScalar(val)) return { error: `${key} is neither a string, a number nor a boolean` };
       variables.set(key, val === null ? undefined : String(val));
     }
     return { variables };

@@ -5,7 +5,7 @@
 // in a container started with other variables gives other values.
 // Where Compose turns an interpolated string back into a number or a boolean,
 // so does this, for the keys the init reads (`retries: ${RETRIES:-3}`).
-import { isMap } from './is-map.js';
+import { isMap } from './yaml-values.js';
 import { interpolate, type Lookup } from './interpolate.js';
 
 /** Where a value stands in the file: map keys, and list positions as numbers. */

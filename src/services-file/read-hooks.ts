@@ -5,13 +5,14 @@
 // hook's on top. `privileged` cannot apply: the init runs a hook with the
 // container's own privileges (false is accepted).
 import { resolve } from 'node:path';
+import { setVariables } from '../posix/set-variables.js';
 import type { Hook } from '../streams/service.js';
 import { commandWords } from './command-words.js';
 import { HOOK_KEYS } from './compose-keys.js';
 import { entryBytes, environmentEntries } from './environment-entries.js';
 import type { Lookup } from './interpolate.js';
-import { isMap } from './is-map.js';
-import { resolveUser, type UserIds } from './users.js';
+import { isMap, isScalar } from './yaml-values.js';
+import { runAs, type UserIds } from './users.js';
 
 /** What a hook takes from its service unless it gives its own. */
 export interface HookBase {
@@ -26,8 +27,6 @@ export interface HookPlace {
   readonly directory: string;
   readonly euid: number;
 }
-
-const nameOf = (entry: Buffer): string => entry.subarray(0, Math.max(entry.indexOf(0x3d), 0)).toString();
 
 /** `fail(key, what)` throws; `key` is `post_start` or `pre_stop`. */
 export function readHooks(value: unknown, key: string, base: HookBase, place: HookPlace, fail: (key: string, what: string) => never): Hook[] {
@@ -46,7 +45,7 @@ export function readHooks(value: unknown, key: string, base: HookBase, place: Ho
       const split = commandWords(command);
       if ('error' in split) return fail(`${at}.command`, split.error);
       argv = split.words;
-    } else if (Array.isArray(command) && command.every((word) => ['string', 'number', 'boolean'].includes(typeof word))) {
+    } else if (Array.isArray(command) && command.every(isScalar)) {
       argv = command.map(String);
     } else {
       return fail(`${at}.command`, 'is missing, or neither a string nor a list of strings');
@@ -59,9 +58,8 @@ export function readHooks(value: unknown, key: string, base: HookBase, place: Ho
     const userSpec = entry['user'];
     if (userSpec !== undefined && userSpec !== null) {
       if (typeof userSpec !== 'string' && typeof userSpec !== 'number') return fail(`${at}.user`, 'is not a string');
-      const resolved = resolveUser(String(userSpec));
+      const resolved = runAs(String(userSpec), [], place.euid);
       if ('error' in resolved) return fail(`${at}.user`, resolved.error);
-      if (place.euid !== 0) fail(`${at}.user`, `changing the user needs root, and the init runs as uid ${place.euid}`);
       user = resolved.ids;
       // That user's HOME, as for a service's user, unless the hook sets one.
       if (!own.variables.has('HOME')) own.variables.set('HOME', resolved.home);
@@ -69,13 +67,11 @@ export function readHooks(value: unknown, key: string, base: HookBase, place: Ho
     const workingDir = entry['working_dir'];
     if (workingDir !== undefined && workingDir !== null && typeof workingDir !== 'string') return fail(`${at}.working_dir`, 'is not a string');
     const directory = typeof workingDir === 'string' ? resolve(place.directory, workingDir) : base.directory;
-    const added = entryBytes(own.variables, place.variable);
-    const names = new Set(added.map(nameOf));
     return {
       argv,
       launch: {
         argv: argv.map((word) => Buffer.from(word)),
-        environment: [...base.environment.filter((variable) => !names.has(nameOf(variable))), ...added],
+        environment: setVariables(base.environment, entryBytes(own.variables, place.variable)),
         directory: directory === undefined ? undefined : Buffer.from(directory),
         user,
       },

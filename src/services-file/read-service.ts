@@ -13,12 +13,12 @@ import { durationMs } from './durations.js';
 import { parseEnvFile } from './env-file.js';
 import { entryBytes, environmentEntries } from './environment-entries.js';
 import { unsetMessage, type Lookup } from './interpolate.js';
-import { isMap } from './is-map.js';
+import { isMap, isScalar } from './yaml-values.js';
 import { profilesOf } from './profiles.js';
 import { readHooks } from './read-hooks.js';
 import { replicasOf } from './replicas.js';
 import { located, problem } from './services-file-error.js';
-import { resolveUser, type UserIds } from './users.js';
+import { runAs, type UserIds } from './users.js';
 
 export interface FileContext {
   readonly range: RealtimeRange;
@@ -35,7 +35,6 @@ export interface FileContext {
 const COMPOSE_DEFAULTS = { intervalMs: 30_000, timeoutMs: 30_000, retries: 3, startPeriodMs: 0, startIntervalMs: 5_000 };
 const CONDITIONS = new Set<Condition>(['service_started', 'service_healthy', 'service_completed_successfully']);
 
-const scalar = (value: unknown): value is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof value);
 
 export interface Draft {
   readonly name: string;
@@ -75,7 +74,7 @@ export function readService(file: string, name: string, value: unknown, context:
       if ('error' in split) return fail(key, split.error);
       return split.words;
     }
-    if (Array.isArray(given) && given.every(scalar)) return given.map(String);
+    if (Array.isArray(given) && given.every(isScalar)) return given.map(String);
     return fail(key, 'is neither a string nor a list of strings');
   };
   const argv = [...(words('entrypoint') ?? []), ...(words('command') ?? [])];
@@ -121,11 +120,10 @@ export function readService(file: string, name: string, value: unknown, context:
 
   let user: UserIds | undefined;
   const userSpec = text('user');
-  const groupAdd = spec['group_add'] === undefined ? [] : Array.isArray(spec['group_add']) && spec['group_add'].every(scalar) ? spec['group_add'].map(String) : fail('group_add', 'is not a list of groups');
+  const groupAdd = spec['group_add'] === undefined ? [] : Array.isArray(spec['group_add']) && spec['group_add'].every(isScalar) ? spec['group_add'].map(String) : fail('group_add', 'is not a list of groups');
   if (userSpec !== undefined || groupAdd.length > 0) {
-    const resolved = resolveUser(userSpec ?? String(process.getuid?.() ?? 0), groupAdd);
+    const resolved = runAs(userSpec ?? String(process.getuid?.() ?? 0), groupAdd, context.euid);
     if ('error' in resolved) return fail(userSpec !== undefined ? 'user' : 'group_add', resolved.error);
-    if (context.euid !== 0) fail(userSpec !== undefined ? 'user' : 'group_add', `changing the user needs root, and the init runs as uid ${context.euid}`);
     user = resolved.ids;
     // Another user's own HOME, as Docker and gosu give it, unless the service sets one.
     if (userSpec !== undefined && !variables.has('HOME')) env.push(Buffer.from(`HOME=${resolved.home}`));

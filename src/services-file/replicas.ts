@@ -5,7 +5,7 @@
 // the plain name); 0 starts none. Of `deploy`, only `replicas` applies inside
 // one container: the rest (resources, placement, restart_policy, ...)
 // configures the container itself.
-import { isMap } from './is-map.js';
+import { isMap } from './yaml-values.js';
 
 export type Replicas = { readonly replicas: number } | { readonly error: string; readonly key: string };
 

@@ -10,7 +10,7 @@ import { CONTAINER_TOP_LEVEL, IGNORED_TOP_LEVEL, isExtension } from './compose-k
 import { dependencyOrder } from './dependency-order.js';
 import { interpolateDocument, type DocumentPath } from './interpolate-document.js';
 import { unsetMessage } from './interpolate.js';
-import { isMap } from './is-map.js';
+import { isMap } from './yaml-values.js';
 import { parseKept } from './kept-parse.js';
 import { dotEnvOf, projectEnvironment } from './project-environment.js';
 import { activeProfiles, isEnabled } from './profiles.js';

@@ -75,3 +75,10 @@ export function resolveUser(spec: string, groupAdd: readonly string[] = [], file
   }
   return { ids: { uid, gid, groups: [...supplementary] }, home: account?.home || '/' };
 }
+
+/** The user a program runs as (a service's or a hook's), for an init running as `euid`: only root may change it. */
+export function runAs(spec: string, groupAdd: readonly string[], euid: number, files: UserFiles = SYSTEM): Resolved {
+  const resolved = resolveUser(spec, groupAdd, files);
+  if ('error' in resolved || euid === 0) return resolved;
+  return { error: `changing the user needs root, and the init runs as uid ${euid}` };
+}

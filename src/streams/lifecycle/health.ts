@@ -12,16 +12,8 @@ import type { Outcome } from '../events.js';
 import { serviceLabel } from '../label.js';
 import { note, patchService, setServiceTimer, type Move } from './move.js';
 import { stopService } from './stop-service.js';
+import { oneLine } from '../one-line.js';
 import type { Health } from './state.js';
-
-/** The most of a probe's output that a log line shows. */
-const OUTPUT_CHARS = 200;
-
-/** A probe's output on one line, cut short. */
-function oneLine(output: string): string {
-  const line = output.replace(/\s+/g, ' ').trim();
-  return line.length > OUTPUT_CHARS ? `${line.slice(0, OUTPUT_CHARS - 1)}…` : line;
-}
 
 /** How long until the next probe of program `index`: start_interval while its start_period lasts and it never passed. */
 function nextProbeIn(move: Move, index: number): number {

@@ -6,10 +6,8 @@ import { SIGKILL } from '../../posix/signals.js';
 import { debugLine, log } from '../events.js';
 import { serviceLabel } from '../label.js';
 import type { Rule } from '../lifecycle/step.js';
+import { oneLine } from '../one-line.js';
 import { hooksOf, type HookKind } from '../service.js';
-
-/** The most of a hook's output that a log line shows. */
-const OUTPUT_CHARS = 200;
 
 const HOOK_KEYS: Readonly<Record<HookKind, string>> = { postStart: 'post_start', preStop: 'pre_stop' };
 
@@ -22,8 +20,7 @@ export const killHook: Rule<'killHook'> = ({ service, pid }, _step, config) => [
 
 export const announceHookEnd: Rule<'hookEnded'> = ({ service, hook, index, ok, how, output }, _step, config) => {
   const argv = hooksOf(config.services[service]!, hook)[index]?.argv.join(' ') ?? '';
-  const said = output.replace(/\s+/g, ' ').trim();
-  const shown = said.length > OUTPUT_CHARS ? `${said.slice(0, OUTPUT_CHARS - 1)}…` : said;
+  const shown = oneLine(output);
   const line = `${HOOK_KEYS[hook]} hook ${index + 1} of ${serviceLabel(config, service)} (${argv}) ${how}${shown === '' ? '' : `: ${shown}`}`;
   return [log(ok ? 'info' : 'warn', line)];
 };
