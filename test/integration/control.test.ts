@@ -27,6 +27,13 @@ async function ps(init: RunningInit): Promise<Row[]> {
 const NONE: Row = { name: '', state: 'none', pid: null, restarts: 0, lastExit: null };
 const row = (rows: readonly Row[], name: string): Row => rows.find((one) => one.name === name) ?? NONE;
 
+/** The rows of ps, once `until` holds of them (waited for as `what`). */
+const psUntil = (init: RunningInit, what: string, until: (rows: readonly Row[]) => boolean): Promise<Row[]> =>
+  waitForAsync(what, async () => {
+    const rows = await ps(init);
+    return until(rows) ? rows : undefined;
+  });
+
 test('ps while a service backs off, and after one gave up (during the shutdown that follows): as a table and as JSON', async (t) => {
   const svc = servicesDir();
   const recorder = recorderScript(svc.dir);
@@ -44,10 +51,7 @@ test('ps while a service backs off, and after one gave up (during the shutdown t
 `);
   const init = await startInit(['-v', '--services', path]);
   try {
-    const backingOff = await waitForAsync('flaky backing off', async () => {
-      const rows = await ps(init);
-      return row(rows, 'flaky').state === 'backing off' ? rows : undefined;
-    });
+    const backingOff = await psUntil(init, 'flaky backing off', (rows) => row(rows, 'flaky').state === 'backing off');
     t.like(row(backingOff, 'flaky'), { pid: null, lastExit: 4 });
     t.like(row(backingOff, 'slow'), { state: 'running', restarts: 0, lastExit: null });
     const table = await ask(init, 'ps');
@@ -58,10 +62,7 @@ test('ps while a service backs off, and after one gave up (during the shutdown t
     // The shutdown stops flaky before slow (reverse order), so slow may still
     // run when quitter has just given up: ps is asked until slow is stopping.
     writeFileSync(svc.at('go'), '');
-    const gaveUp = await waitForAsync('quitter to give up, and slow to be stopping', async () => {
-      const rows = await ps(init);
-      return row(rows, 'quitter').state === 'given up' && row(rows, 'slow').state === 'stopping' ? rows : undefined;
-    });
+    const gaveUp = await psUntil(init, 'quitter to give up, and slow to be stopping', (rows) => row(rows, 'quitter').state === 'given up' && row(rows, 'slow').state === 'stopping');
     t.like(row(gaveUp, 'quitter'), { restarts: 1, lastExit: 5 });
     t.like(row(gaveUp, 'slow'), { state: 'stopping', restarts: 0 });
   } finally {
@@ -75,16 +76,10 @@ test('restart NAME restarts that service alone, at once; stop NAME stops it for 
   const path = svc.file(`services:\n  a:\n    command: ["sleep", "1000"]\n  b:\n    command: ["sleep", "1000"]\n`);
   const init = await startInit(['-v', '--services', path]);
   try {
-    const before = await waitForAsync('both', async () => {
-      const rows = await ps(init);
-      return rows.length === 2 && rows.every((one) => one.state === 'running') ? rows : undefined;
-    });
+    const before = await psUntil(init, 'both', (rows) => rows.length === 2 && rows.every((one) => one.state === 'running'));
     const restarted = await ask(init, 'restart', 'a');
     t.deepEqual([restarted.code, restarted.stdout], [0, 'restarting service a\n']);
-    const after = await waitForAsync('a again', async () => {
-      const rows = await ps(init);
-      return row(rows, 'a').state === 'running' && row(rows, 'a').pid !== row(before, 'a').pid ? rows : undefined;
-    });
+    const after = await psUntil(init, 'a again', (rows) => row(rows, 'a').state === 'running' && row(rows, 'a').pid !== row(before, 'a').pid);
     t.is(row(after, 'a').restarts, 1);
     t.is(row(after, 'b').pid, row(before, 'b').pid, 'b runs on, untouched');
     t.deepEqual((await ask(init, 'stop', 'b')).stdout, 'stopping service b\n');
@@ -107,24 +102,15 @@ test('scale 3: three copies, each labelled and in ps as worker-1 ... worker-3; r
   const init = await startInit(['-v', '--services', path]);
   const names = ['worker-1', 'worker-2', 'worker-3'];
   try {
-    const before = await waitForAsync('three copies', async () => {
-      const rows = await ps(init);
-      return rows.length === 3 && rows.every((one) => one.state === 'running') ? rows : undefined;
-    });
+    const before = await psUntil(init, 'three copies', (rows) => rows.length === 3 && rows.every((one) => one.state === 'running'));
     t.deepEqual(before.map((one) => one.name), names);
     await waitFor('their lines', () => names.every((name) => init.stdout().includes(`${name} | up\n`)));
     const all = await ask(init, 'restart', 'worker');
     t.deepEqual([all.code, all.stdout], [0, 'restarting service worker-1; restarting service worker-2; restarting service worker-3\n']);
-    const after = await waitForAsync('three new copies', async () => {
-      const rows = await ps(init);
-      return names.every((name) => row(rows, name).state === 'running' && row(rows, name).restarts === 1) ? rows : undefined;
-    });
+    const after = await psUntil(init, 'three new copies', (rows) => names.every((name) => row(rows, name).state === 'running' && row(rows, name).restarts === 1));
     for (const name of names) t.not(row(after, name).pid, row(before, name).pid, name);
     t.deepEqual((await ask(init, 'restart', 'worker-2')).stdout, 'restarting service worker-2\n');
-    const one = await waitForAsync('worker-2 again', async () => {
-      const rows = await ps(init);
-      return row(rows, 'worker-2').restarts === 2 && row(rows, 'worker-2').state === 'running' ? rows : undefined;
-    });
+    const one = await psUntil(init, 'worker-2 again', (rows) => row(rows, 'worker-2').restarts === 2 && row(rows, 'worker-2').state === 'running');
     t.deepEqual(names.map((name) => row(one, name).restarts), [1, 2, 1]);
     init.signal('SIGTERM');
     const outcome = await init.outcome;
@@ -149,16 +135,10 @@ test("restart NAME restarts what depends on it with restart: true (Compose's), o
 `);
   const init = await startInit(['-v', '--services', path]);
   try {
-    const before = await waitForAsync('all three', async () => {
-      const rows = await ps(init);
-      return rows.length === 3 && rows.every((one) => one.state === 'running') ? rows : undefined;
-    });
+    const before = await psUntil(init, 'all three', (rows) => rows.length === 3 && rows.every((one) => one.state === 'running'));
     const restarted = await ask(init, 'restart', 'db');
     t.deepEqual([restarted.code, restarted.stdout], [0, 'restarting service db; restarting service web after it (depends_on restart: true)\n']);
-    const after = await waitForAsync('db and web again', async () => {
-      const rows = await ps(init);
-      return ['db', 'web'].every((name) => row(rows, name).state === 'running' && row(rows, name).restarts === 1) ? rows : undefined;
-    });
+    const after = await psUntil(init, 'db and web again', (rows) => ['db', 'web'].every((name) => row(rows, name).state === 'running' && row(rows, name).restarts === 1));
     t.not(row(after, 'db').pid, row(before, 'db').pid);
     t.not(row(after, 'web').pid, row(before, 'web').pid);
     t.is(row(after, 'other').pid, row(before, 'other').pid, 'other depends on db without restart: true');
